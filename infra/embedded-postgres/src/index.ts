@@ -1,0 +1,2 @@
+export { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './embeddedCluster.js';
+export { freePort } from './freePort.js';
