@@ -1,0 +1,1 @@
+export { migrate, isMigrated, MigrationOrderError, type Migration, type AppliedMigration } from './migrate.js';
