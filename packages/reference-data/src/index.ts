@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './referenceData.js';
+export { loadReferenceData, defaultReferenceDirectory } from './loadReferenceData.js';
