@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { uuid } from '../kernel/primitives.js';
+import type { CourseState } from '../course/courseState.js';
+
+/**
+ * The tapering step a patient was on when something was observed: for each open plan, its
+ * latest begun step (started, held, or completed and not yet followed). The hardest period
+ * may come weeks after a step, so a completed step still counts until the next begins.
+ */
+export const taperingStepLinkSchema = z.object({
+  planId: uuid,
+  medicationId: uuid,
+  stepIndex: z.number().int().positive(),
+  stepStatus: z.enum(['started', 'held', 'completed']),
+});
+
+export type TaperingStepLink = z.infer<typeof taperingStepLinkSchema>;
+
+/** The steps current at this point of the course, one per open plan (several medications may taper at once). */
+export function currentTaperingSteps(state: CourseState): TaperingStepLink[] {
+  const links: TaperingStepLink[] = [];
+  for (const plan of Object.values(state.tapering.plans)) {
+    if (plan.status !== 'active' && plan.status !== 'paused') continue;
+    const latest = plan.steps.findLast((step) => step.status !== 'planned' && step.status !== 'skipped');
+    const status = latest?.status;
+    if (latest && (status === 'started' || status === 'held' || status === 'completed')) {
+      links.push({ planId: plan.planId, medicationId: plan.medicationId, stepIndex: latest.index, stepStatus: status });
+    }
+  }
+  return links;
+}

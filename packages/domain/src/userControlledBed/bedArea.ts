@@ -1,0 +1,12 @@
+import { refuse } from '../kernel/decision.js';
+import type { CourseArea } from '../course/courseArea.js';
+
+/** Work in progress: the area's commands and events are being written. */
+export const bedArea: CourseArea = {
+  name: 'userControlledBed',
+  commands: [],
+  events: [],
+  retractable: [],
+  decide: (command) => refuse('unknown_command', `${command.type} is not a userControlledBed command`),
+  evolve: (state) => state,
+};
