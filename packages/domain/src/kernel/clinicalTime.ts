@@ -17,9 +17,14 @@ export function isoInstant(time: DateTime): string {
   return iso;
 }
 
-/** The clinical time of a command: its `occurredAt`, or now. */
+/** The clinical time of a command: its `occurredAt`, or now; always in the canonical form `isoInstant` gives. */
 export function occurredAtOf(command: ClinicallyTimed, context: DecisionContext): string {
-  return command.occurredAt ?? isoInstant(context.now);
+  return command.occurredAt === undefined ? isoInstant(context.now) : isoInstant(DateTime.fromISO(command.occurredAt, { zone: 'utc' }));
+}
+
+/** Orders two ISO instants by time, not by spelling (`...00Z` and `...00.000Z` are the same instant). */
+export function compareInstants(a: string, b: string): number {
+  return DateTime.fromISO(a, { zone: 'utc' }).toMillis() - DateTime.fromISO(b, { zone: 'utc' }).toMillis();
 }
 
 /**
