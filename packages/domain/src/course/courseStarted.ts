@@ -1,4 +1,4 @@
-import { defineEvent } from '../kernel/eventDefinition.js';
+import { defineEvent, type EventOf } from '../kernel/eventDefinition.js';
 import { code, uuid } from '../kernel/primitives.js';
 
 /** The first event of every course stream, emitted with the first admission; names whose course it is. */
@@ -7,3 +7,4 @@ export const courseStarted = defineEvent('CourseStarted', {
   patientId: uuid,
   unitId: code,
 });
+export type CourseStarted = EventOf<typeof courseStarted>;

@@ -11,3 +11,10 @@ export function defineCommand<Type extends string, Shape extends z.ZodRawShape>(
     .object({ type: z.literal(type), occurredAt: instant.optional(), ...shape })
     .describe(summary);
 }
+
+/** The literal `type` of a command schema. */
+export function commandTypeOf(schema: z.ZodObject): string {
+  const type = schema.shape['type'];
+  if (!(type instanceof z.ZodLiteral) || typeof type.value !== 'string') throw new Error('A command schema needs a literal string type');
+  return type.value;
+}
