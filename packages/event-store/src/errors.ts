@@ -51,7 +51,15 @@ export class DuplicateEventIdError extends EventStoreError {
   }
 }
 
-/** The backing database cannot be reached. */
+/** An option or argument outside what the port accepts (a bad expected revision, a negative maxCount...). */
+export class InvalidArgumentError extends EventStoreError {
+  readonly code = 'invalid_argument';
+  constructor(readonly argument: string, readonly reason: string) {
+    super(`Invalid ${argument}: ${reason}`);
+  }
+}
+
+/** The backing database cannot be reached (or the store was closed). */
 export class StoreUnavailableError extends EventStoreError {
   readonly code = 'store_unavailable';
   constructor(override readonly cause: unknown) {

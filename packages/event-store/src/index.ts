@@ -1,2 +1,4 @@
 export * from './port.js';
 export * from './errors.js';
+export { DEFAULT_MAX_PAYLOAD_BYTES } from './validation.js';
+export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './inMemoryEventStore.js';
