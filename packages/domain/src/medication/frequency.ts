@@ -25,3 +25,7 @@ export function administrationsPerDay(frequency: Frequency): number {
       return 1 / frequency.days;
   }
 }
+
+export function sameFrequency(a: Frequency, b: Frequency): boolean {
+  return a.kind === b.kind && administrationsPerDay(a) === administrationsPerDay(b);
+}

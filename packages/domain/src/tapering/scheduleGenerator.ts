@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { dose, isoDate } from '../kernel/primitives.js';
 import { DomainError } from '../kernel/domainError.js';
 import { hyperbolicDoses } from './hyperbolicSchedule.js';
 import { linearDoses } from './linearSchedule.js';
@@ -6,13 +8,14 @@ import { fromTicks, MakeableDoses, toTicks } from './makeableDoses.js';
 import { scheduleParametersSchema, type ScheduleParameters, type ScheduleParametersInput } from './scheduleParameters.js';
 
 /** One step of a generated schedule; `index` is 1-based. */
-export interface PlannedStep {
-  readonly index: number;
-  readonly targetDose: number;
+export const plannedStepSchema = z.object({
+  index: z.number().int().positive(),
+  targetDose: dose,
   /** Calendar date (ISO). */
-  readonly plannedStart: string;
-  readonly minimumDaysToHold: number;
-}
+  plannedStart: isoDate,
+  minimumDaysToHold: z.number().int().nonnegative(),
+});
+export type PlannedStep = z.infer<typeof plannedStepSchema>;
 
 export interface Schedule {
   /** The parameters with their defaults filled in, as stored with the plan. */
@@ -68,7 +71,7 @@ function targetDoses(parameters: ScheduleParameters): number[] | DomainError {
 
 function explicitDoses(doses: readonly number[], startDose: number): number[] | DomainError {
   const ticks = [toTicks(startDose), ...doses.map(toTicks)];
-  const rising = ticks.findIndex((dose, i) => i > 0 && dose >= (ticks[i - 1] as number));
+  const rising = ticks.findIndex((amount, i) => i > 0 && amount >= (ticks[i - 1] as number));
   if (rising > 0) {
     return new DomainError('schedule_not_decreasing', 'Each step must lower the dose below the previous one (the first below the start dose)', {
       startDose,

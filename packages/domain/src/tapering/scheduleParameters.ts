@@ -58,3 +58,8 @@ export const scheduleRequestSchema = z.discriminatedUnion('kind', [linear, hyper
 export type ScheduleParameters = z.infer<typeof scheduleParametersSchema>;
 export type ScheduleParametersInput = z.input<typeof scheduleParametersSchema>;
 export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;
+
+/** The generator's full parameters for a requested schedule, starting from the medication's current dose. */
+export function parametersFor(request: ScheduleRequest, startDose: number, rounding: z.infer<typeof doseRoundingSchema>): ScheduleParametersInput {
+  return request.kind === 'explicit' ? { ...request, startDose } : { ...request, startDose, rounding };
+}

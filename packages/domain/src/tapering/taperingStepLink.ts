@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../kernel/primitives.js';
 import type { CourseState } from '../course/courseState.js';
+import { isOpen } from './openTaperingPlan.js';
 
 /**
  * The tapering step a patient was on when something was observed: for each open plan, its
@@ -20,7 +21,7 @@ export type TaperingStepLink = z.infer<typeof taperingStepLinkSchema>;
 export function currentTaperingSteps(state: CourseState): TaperingStepLink[] {
   const links: TaperingStepLink[] = [];
   for (const plan of Object.values(state.tapering.plans)) {
-    if (plan.status !== 'active' && plan.status !== 'paused') continue;
+    if (!isOpen(plan)) continue;
     const latest = plan.steps.findLast((step) => step.status !== 'planned' && step.status !== 'skipped');
     const status = latest?.status;
     if (latest && (status === 'started' || status === 'held' || status === 'completed')) {
