@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accept, refuse, type Decision } from '../kernel/decision.js';
+import { accept, type Decision } from '../kernel/decision.js';
 import type { DecisionContext } from '../kernel/decisionContext.js';
 import { DomainError } from '../kernel/domainError.js';
 import { defineEvent, type EventOf } from '../kernel/eventDefinition.js';
