@@ -1,3 +1,4 @@
+import type { CourseEvent } from '../course/courseDecider.js';
 import { admittedCourse, course, courseId } from '../testing/courseFixtures.js';
 import { testId } from '../testing/testContext.js';
 import { olanzapineId, olanzapineRecorded } from '../medication/medicationFixtures.js';
@@ -11,7 +12,7 @@ const planned = () => [...admittedCourse(), olanzapineRecorded(), olanzapinePlan
 const onStep1 = () => [...planned(), olanzapineStepStarted(1, '2025-02-03T09:00:00.000Z')];
 /** ... step 1 done, step 2 (10 mg) started on 3 March. */
 const onStep2 = () => [...onStep1(), stepCompleted(1, '2025-03-03T08:00:00.000Z'), olanzapineStepStarted(2, '2025-03-03T08:30:00.000Z')];
-const paused = (events: ReturnType<typeof planned>) => [...events, { type: 'TaperingPlanPaused', data: { occurredAt: '2025-02-20T10:00:00.000Z', planId } }];
+const paused = (events: CourseEvent[]) => [...events, { type: 'TaperingPlanPaused', data: { occurredAt: '2025-02-20T10:00:00.000Z', planId } }];
 const doseChange = (previousDose: number, dose: number) => ({ medicationId: olanzapineId, previousDose, dose, frequency: once, dailyDose: dose, ddds: dose / 10 });
 
 describe('CreateTaperingPlan', () => {
@@ -318,7 +319,7 @@ describe('PauseTaperingPlan and ResumeTaperingPlan', () => {
 describe('CompleteTaperingPlan', () => {
   const complete = { type: 'CompleteTaperingPlan', courseId, planId };
   const lastStepStarted = () => {
-    const events = [...planned()];
+    const events: CourseEvent[] = [...planned()];
     for (let index = 1; index <= 5; index += 1) {
       events.push(olanzapineStepStarted(index, `2025-02-0${index}T09:00:00.000Z`), stepCompleted(index, `2025-02-0${index + 1}T08:00:00.000Z`, 1));
     }
@@ -388,7 +389,7 @@ describe('EndTaperingPlanAtDose', () => {
   });
 
   test('at dose 0 the plan is completed instead', () => {
-    const events = [...planned()];
+    const events: CourseEvent[] = [...planned()];
     for (let index = 1; index <= 5; index += 1) events.push(olanzapineStepStarted(index, '2025-02-01T09:00:00.000Z'), stepCompleted(index, '2025-02-01T10:00:00.000Z', 0));
     course.given(...events, olanzapineStepStarted(6, '2025-02-01T11:00:00.000Z')).when(end).thenRefused('medication_at_zero_dose');
   });
