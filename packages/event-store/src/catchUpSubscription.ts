@@ -19,7 +19,7 @@ export interface SubscriptionSource {
 export function createCatchUpSubscription(
   source: SubscriptionSource,
   options: { after: number; pageSize: number },
-  onStopped: () => void,
+  onStopped: () => void | Promise<void>,
 ): Subscription {
   let checkpoint = options.after;
   let page: RecordedEvent[] = [];
@@ -64,7 +64,7 @@ export function createCatchUpSubscription(
       page = [];
       // Let a read in flight finish, so nothing uses the store's connections after stop() resolves.
       await queue;
-      onStopped();
+      await onStopped();
     }
     await queue;
   };

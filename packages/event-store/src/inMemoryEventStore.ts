@@ -148,7 +148,9 @@ export function createInMemoryEventStore(options: InMemoryEventStoreOptions = {}
           }),
       },
       { after, pageSize },
-      () => subscriptions.delete(subscription),
+      () => {
+        subscriptions.delete(subscription);
+      },
     );
     subscriptions.add(subscription);
     return subscription;

@@ -1,0 +1,184 @@
+/**
+ * The event store's schema, as versioned migrations applied by @medfri/postgres-migrations.
+ * Never edit a shipped migration: add the next version (CREATE OR REPLACE for functions).
+ */
+import type { Pool } from 'pg';
+import { migrate, type AppliedMigration, type Migration } from '@medfri/postgres-migrations';
+
+export const EVENT_STORE_COMPONENT = 'event-store';
+/** Channel the sequencer notifies (payload: the new head position) after assigning positions. */
+export const POSITIONED_CHANNEL = 'event_store_positioned';
+/** Advisory lock key space (the two-int form) of per-stream append locks. */
+export const STREAM_LOCK_CLASS = 1163067393; // 0x45530001, "ES" 1
+/** Advisory lock (the one-bigint form, a different key space) held by whoever assigns positions. */
+export const SEQUENCER_LOCK_KEY = '4995427968866403662'; // 0x455353455155454E, "ESSEQUEN"
+
+const schema = `
+CREATE SCHEMA event_store;
+
+-- One row per event, never updated except once: when the sequencer sets its position.
+CREATE TABLE event_store.events (
+  -- Insertion order within a transaction; (tx, seq) is the order positions are assigned in.
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  -- The appending transaction; the sequencer positions only rows of finished transactions.
+  tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  -- The global position ($all), NULL until the sequencer assigns it: gapless, from 1.
+  position bigint,
+  id uuid NOT NULL,
+  stream text NOT NULL,
+  revision bigint NOT NULL,
+  type text NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  CONSTRAINT events_pkey PRIMARY KEY (id),
+  CONSTRAINT events_stream_revision_key UNIQUE (stream, revision),
+  CONSTRAINT events_position_key UNIQUE (position)
+);
+
+-- What the sequencer still has to position: small, because it only holds pending rows.
+CREATE INDEX events_unpositioned ON event_store.events (tx, seq) WHERE position IS NULL;
+
+-- Appends one batch to one stream in one statement (one round trip, one transaction when
+-- called outside a transaction block). Outcomes other than 'ok' write nothing.
+CREATE FUNCTION event_store.append(
+  p_stream text,
+  p_expected_kind text,       -- any | no_stream | stream_exists | exact
+  p_expected_revision bigint, -- the revision when p_expected_kind = 'exact'
+  p_ids uuid[],
+  p_types text[],
+  p_data jsonb[],
+  p_metadata jsonb[]
+) RETURNS TABLE (o_outcome text, o_revision bigint, o_conflict uuid)
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+  v_count integer := coalesce(cardinality(p_ids), 0);
+  v_found integer;
+  v_same_stream boolean;
+  v_offsets integer;
+  v_offset bigint;
+  v_current bigint;
+  v_last_tx xid8;
+  v_expected_ok boolean;
+  v_now timestamptz;
+BEGIN
+  -- Appends to one stream take turns. An advisory lock, unlike a row lock, gives the
+  -- transaction no id: in an autocommit append the id is assigned after the previous
+  -- appender of this stream committed, so transaction-id order agrees with revision order.
+  PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+
+  -- Idempotency comes first, so that a retried append succeeds whatever its expected revision.
+  IF v_count > 0 THEN
+    SELECT count(*)::integer, bool_and(e.stream = p_stream), count(DISTINCT e.revision - i.n)::integer, min(e.revision - i.n)
+      INTO v_found, v_same_stream, v_offsets, v_offset
+      FROM unnest(p_ids) WITH ORDINALITY AS i(id, n)
+      JOIN event_store.events e ON e.id = i.id;
+    IF v_found > 0 THEN
+      IF v_found = v_count AND v_same_stream AND v_offsets = 1 THEN
+        -- Every id is already in this stream, consecutively and in this order: a retry.
+        RETURN QUERY SELECT 'duplicate'::text, v_offset + v_count, NULL::uuid;
+        RETURN;
+      END IF;
+      RETURN QUERY SELECT 'duplicate_id'::text, NULL::bigint, i.id
+        FROM unnest(p_ids) WITH ORDINALITY AS i(id, n)
+        WHERE EXISTS (SELECT 1 FROM event_store.events e WHERE e.id = i.id)
+        ORDER BY i.n LIMIT 1;
+      RETURN;
+    END IF;
+  END IF;
+
+  SELECT e.revision, e.tx INTO v_current, v_last_tx
+    FROM event_store.events e WHERE e.stream = p_stream ORDER BY e.revision DESC LIMIT 1;
+  IF NOT FOUND THEN
+    v_current := -1;
+  END IF;
+
+  v_expected_ok := CASE p_expected_kind
+    WHEN 'any' THEN true
+    WHEN 'no_stream' THEN v_current = -1
+    WHEN 'stream_exists' THEN v_current >= 0
+    ELSE v_current = p_expected_revision
+  END;
+  IF NOT v_expected_ok THEN
+    RETURN QUERY SELECT 'wrong_expected_version'::text, v_current, NULL::uuid;
+    RETURN;
+  END IF;
+  IF v_count = 0 THEN
+    RETURN QUERY SELECT 'ok'::text, v_current, NULL::uuid;
+    RETURN;
+  END IF;
+
+  -- Inside a longer transaction that already had an id, a newer transaction may have appended
+  -- to this stream while we waited for the lock. Positions follow transaction ids, so our
+  -- later revisions would get earlier positions: refuse, and let the caller retry.
+  IF v_last_tx IS NOT NULL AND v_last_tx > pg_current_xact_id() THEN
+    RAISE EXCEPTION 'stream % was appended to by a newer transaction; retry the transaction', p_stream
+      USING ERRCODE = 'serialization_failure';
+  END IF;
+
+  v_now := clock_timestamp();
+  INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
+    SELECT i.id, p_stream, v_current + i.n, i.type, i.data, i.metadata, v_now
+      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS i(id, type, data, metadata, n)
+      ORDER BY i.n;
+  RETURN QUERY SELECT 'ok'::text, v_current + v_count, NULL::uuid;
+END
+$fn$;
+
+-- The sequencer: assigns the next gapless positions, in (tx, seq) order, to rows of
+-- transactions that have finished. Every transaction with an id below the snapshot's xmin
+-- has finished, so no row can appear below this fence later: positions follow (tx, seq)
+-- whatever order transactions commit in. Only the holder of the sequencer lock assigns,
+-- and it commits before it releases the lock, so readers see positions without gaps.
+CREATE FUNCTION event_store.sequence(p_batch integer, p_report_waiting boolean)
+RETURNS TABLE (o_positioned integer, o_head bigint, o_fence xid8, o_complete boolean, o_waiting xid8)
+LANGUAGE plpgsql
+-- The batch joins back to its rows by ctid; a nested loop of tid lookups is always right here.
+SET enable_hashjoin = off
+SET enable_mergejoin = off
+AS $fn$
+DECLARE
+  v_fence xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_positioned integer := 0;
+  v_head bigint;
+  v_waiting xid8;
+BEGIN
+  IF EXISTS (SELECT 1 FROM event_store.events WHERE position IS NULL AND tx < v_fence) THEN
+    PERFORM pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY});
+    -- A statement after the lock: its snapshot sees the positions the previous holder assigned.
+    WITH head AS (
+      SELECT coalesce(max(position), 0) AS h FROM event_store.events
+    ), batch AS (
+      SELECT pending.ctid AS row_id, row_number() OVER (ORDER BY pending.tx, pending.seq) AS n
+        FROM (SELECT ctid, tx, seq FROM event_store.events
+               WHERE position IS NULL AND tx < v_fence
+               ORDER BY tx, seq LIMIT p_batch) pending
+    )
+    UPDATE event_store.events e SET position = head.h + batch.n
+      FROM batch, head
+     WHERE e.ctid = batch.row_id;
+    GET DIAGNOSTICS v_positioned = ROW_COUNT;
+  END IF;
+  SELECT coalesce(max(position), 0) INTO v_head FROM event_store.events;
+  IF v_positioned > 0 THEN
+    -- Already serialised by the sequencer lock, so NOTIFY costs appends nothing here.
+    PERFORM pg_notify('${POSITIONED_CHANNEL}', v_head::text);
+  END IF;
+  IF p_report_waiting THEN
+    -- Committed rows still unpositioned because an older transaction is in flight.
+    SELECT max(tx) INTO v_waiting FROM event_store.events WHERE position IS NULL;
+  END IF;
+  RETURN QUERY SELECT v_positioned, v_head, v_fence, v_positioned < p_batch, v_waiting;
+END
+$fn$;
+`;
+
+export const eventStoreMigrations: readonly Migration[] = [
+  { version: 1, name: 'events table, append function and sequencer', sql: schema },
+];
+
+/** Applies the event store's pending migrations; safe to call on every start. */
+export function migrateEventStore(pool: Pool): Promise<AppliedMigration[]> {
+  return migrate(pool, EVENT_STORE_COMPONENT, eventStoreMigrations);
+}
