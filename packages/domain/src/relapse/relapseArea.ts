@@ -1,12 +1,12 @@
-import { refuse } from '../kernel/decision.js';
 import type { CourseArea } from '../course/courseArea.js';
+import { decideRecordRelapse, evolveRelapseRecorded, recordRelapseCommand, relapseRecorded, type RecordRelapse, type RelapseRecorded } from './recordRelapse.js';
 
-/** Work in progress: the area's commands and events are being written. */
-export const relapseArea: CourseArea = {
+/** Relapses, each linked to the tapering step current when it happened. */
+export const relapseArea: CourseArea<RecordRelapse, RelapseRecorded> = {
   name: 'relapse',
-  commands: [],
-  events: [],
-  retractable: [],
-  decide: (command) => refuse('unknown_command', `${command.type} is not a relapse command`),
-  evolve: (state) => state,
+  commands: [recordRelapseCommand],
+  events: [relapseRecorded],
+  retractable: [relapseRecorded.type],
+  decide: (command, state, context) => decideRecordRelapse(command, state, context),
+  evolve: (state, event) => ({ ...state, relapse: evolveRelapseRecorded(state.relapse, event) }),
 };

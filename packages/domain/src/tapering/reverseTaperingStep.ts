@@ -10,7 +10,7 @@ import type { CourseState } from '../course/courseState.js';
 import { doseChangeSchema, planDoseChange } from '../medication/doseChange.js';
 import { medicationInUse } from '../medication/medicationInUse.js';
 import { openTaperingPlan } from './openTaperingPlan.js';
-import { doseBefore, findStep, stepIndex, updateStep } from './taperingPlan.js';
+import { doseBefore, findStep, latestBegunStep, stepIndex, updateStep } from './taperingPlan.js';
 import type { TaperingState } from './taperingState.js';
 
 export const reversalReason = z.enum(['withdrawal_symptoms', 'worsening', 'patient_wish', 'other']);
@@ -41,7 +41,7 @@ export function decideReverseTaperingStep(command: ReverseTaperingStep, state: C
   if (medication instanceof DomainError) return { ok: false, error: medication };
   const step = findStep(plan, command.stepIndex);
   if (step instanceof DomainError) return { ok: false, error: step };
-  const latest = plan.steps.findLast((s) => s.status === 'started' || s.status === 'held' || s.status === 'completed');
+  const latest = latestBegunStep(plan);
   if (latest?.index !== step.index) {
     return refuse('tapering_step_not_reversible', 'Only the latest step begun can be reversed', { stepIndex: step.index, latestBegunStepIndex: latest?.index ?? null });
   }

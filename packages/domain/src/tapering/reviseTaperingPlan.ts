@@ -12,7 +12,7 @@ import { refuseUnagreedPlan } from './createTaperingPlan.js';
 import { openTaperingPlan } from './openTaperingPlan.js';
 import { generateSchedule, plannedStepSchema } from './scheduleGenerator.js';
 import { parametersFor, scheduleParametersSchema, scheduleRequestSchema } from './scheduleParameters.js';
-import { doseBefore, plannedStep, stepIndex, updatePlan } from './taperingPlan.js';
+import { doseBefore, latestBegunStep, plannedStep, stepIndex, updatePlan } from './taperingPlan.js';
 import type { TaperingState } from './taperingState.js';
 
 export const reviseTaperingPlanCommand = courseCommand('ReviseTaperingPlan', 'Revise a tapering plan from a step on, with a new schedule agreed with the patient (a new plan version)', {
@@ -50,7 +50,7 @@ export function decideReviseTaperingPlan(command: ReviseTaperingPlan, state: Cou
   const medication = medicationInUse(state.medication, plan.medicationId);
   if (medication instanceof DomainError) return { ok: false, error: medication };
   const { fromStepIndex } = command;
-  const lastBegun = plan.steps.findLast((step) => step.status === 'started' || step.status === 'held' || step.status === 'completed');
+  const lastBegun = latestBegunStep(plan);
   if (lastBegun && fromStepIndex <= lastBegun.index) {
     return refuse('cannot_revise_completed_steps', `Steps up to ${lastBegun.index} have begun; revise from a later step`, {
       fromStepIndex,

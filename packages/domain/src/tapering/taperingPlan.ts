@@ -20,6 +20,13 @@ export function findStep(plan: TaperingPlan, stepIndex: number): TaperingStep | 
 export const stepInProgress = (plan: TaperingPlan): TaperingStep | undefined =>
   plan.steps.find((step) => step.status === 'started' || step.status === 'held');
 
+export type BegunStep = TaperingStep & { readonly status: 'started' | 'held' | 'completed' };
+
+const isBegun = (step: TaperingStep): step is BegunStep => step.status === 'started' || step.status === 'held' || step.status === 'completed';
+
+/** The latest step begun and not reversed: its dose is the one the patient is on (the baseline when none). */
+export const latestBegunStep = (plan: TaperingPlan): BegunStep | undefined => plan.steps.findLast(isBegun);
+
 /** The next step to start: the first one not completed (a reversed step is tried again, or revised away). */
 export const nextStep = (plan: TaperingPlan): TaperingStep | undefined =>
   plan.steps.find((step) => step.status === 'planned' || step.status === 'reversed');

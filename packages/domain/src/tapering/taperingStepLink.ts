@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { uuid } from '../kernel/primitives.js';
 import type { CourseState } from '../course/courseState.js';
 import { isOpen } from './openTaperingPlan.js';
+import { latestBegunStep } from './taperingPlan.js';
 
 /**
  * The tapering step a patient was on when something was observed: for each open plan, its
- * latest begun step (started, held, or completed and not yet followed). The hardest period
- * may come weeks after a step, so a completed step still counts until the next begins.
+ * latest begun step (started, held, or completed and not yet followed; after a reversal the
+ * step before it). The hardest period may come weeks after a step, so a completed step
+ * still counts until the next begins.
  */
 export const taperingStepLinkSchema = z.object({
   planId: uuid,
@@ -22,11 +24,8 @@ export function currentTaperingSteps(state: CourseState): TaperingStepLink[] {
   const links: TaperingStepLink[] = [];
   for (const plan of Object.values(state.tapering.plans)) {
     if (!isOpen(plan)) continue;
-    const latest = plan.steps.findLast((step) => step.status !== 'planned' && step.status !== 'skipped');
-    const status = latest?.status;
-    if (latest && (status === 'started' || status === 'held' || status === 'completed')) {
-      links.push({ planId: plan.planId, medicationId: plan.medicationId, stepIndex: latest.index, stepStatus: status });
-    }
+    const latest = latestBegunStep(plan);
+    if (latest) links.push({ planId: plan.planId, medicationId: plan.medicationId, stepIndex: latest.index, stepStatus: latest.status });
   }
   return links;
 }
