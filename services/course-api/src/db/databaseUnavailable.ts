@@ -12,16 +12,24 @@ const CONNECTION_MESSAGES = [
   'Cannot use a pool after calling end on the pool',
 ];
 
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  errors?: unknown;
+  cause?: unknown;
+}
+
 /**
  * True when an error means "the database cannot be reached right now" (a 503: retry
- * later) rather than a bug or a refused statement.
+ * later) rather than a bug or a refused statement. Duck-typed, not `instanceof Error`:
+ * socket errors may come from another realm (Node's own), and then instanceof fails.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (depth > 5 || !(error instanceof Error)) return false;
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (error instanceof StoreUnavailableError) return true;
-  const code = (error as { code?: unknown }).code;
+  const { code, message, errors, cause } = error as ErrorLike;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))) return true;
-  if (CONNECTION_MESSAGES.some((message) => error.message.includes(message))) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(error.cause, depth + 1);
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((known) => message.includes(known))) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }

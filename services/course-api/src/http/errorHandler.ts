@@ -8,11 +8,12 @@ import { ProblemError } from './problem.js';
  * message: database and library messages can quote the values that caused them.
  */
 function loggable(error: unknown) {
-  if (!(error instanceof Error)) return { type: typeof error };
+  if (typeof error !== 'object' || error === null) return { type: typeof error };
+  const { name, code, stack } = error as { name?: unknown; code?: unknown; stack?: unknown };
   return {
-    name: error.name,
-    code: (error as { code?: unknown }).code,
-    frames: error.stack?.split('\n').slice(1).map((line) => line.trim()),
+    name,
+    code,
+    frames: typeof stack === 'string' ? stack.split('\n').slice(1).map((line) => line.trim()) : undefined,
   };
 }
 

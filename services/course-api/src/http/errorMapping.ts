@@ -11,7 +11,7 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  if (!(error instanceof Error)) return false;
+  if (typeof error !== 'object' || error === null) return false;
   const candidate = error as Partial<BodyParserError>;
   return typeof candidate.type === 'string' && typeof candidate.status === 'number';
 }

@@ -1,0 +1,106 @@
+import type { ExpectedRevision } from '@medfri/event-store';
+import { WrongExpectedVersionError } from '@medfri/event-store';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { DomainRuleViolation } from '../http/domainRuleViolation.js';
+import { defineRoute, type AnyRoute, type HandlerContext, type RouteInput, type RouteSpec } from '../http/route.js';
+import type { AppServices } from '../services.js';
+import { openFields, sealFields } from '../vault/personalFields.js';
+
+/** An event as the domain sees it: type, data, and the schema version of the data. */
+export interface VersionedEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly version: number;
+}
+
+/** The events to append, or the rule that refused the command (the domain's `Decision`). */
+export type CommandDecision =
+  | { readonly ok: true; readonly events: readonly VersionedEvent[] }
+  | { readonly ok: false; readonly error: DomainRuleViolation };
+
+/** What the service supplies to every decision; the route adds reference data and configuration. */
+export interface DecisionBase {
+  now: DateTime;
+  newId: () => string;
+}
+
+const recordedSchema = z.object({
+  /** The stream's revision after the command: the ETag for the next write. Null if the stream still does not exist. */
+  revision: z.number().int().nullable(),
+  recorded: z.number().int(),
+});
+
+type CommandInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = RouteInput<z.output<P>, z.output<Q>, z.output<B>>;
+
+export interface CommandRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
+  extends Pick<RouteSpec<P, Q, B, typeof recordedSchema>, 'operationId' | 'method' | 'path' | 'summary' | 'description' | 'tags' | 'params' | 'query' | 'body' | 'policy'> {
+  /** `<category>-<id>` of the stream the command acts on. */
+  stream(input: CommandInput<P, Q, B>): string;
+  /** Whose key seals the personal free text of the events. */
+  patient(input: CommandInput<P, Q, B>): string;
+  /** Top-level data fields of an event type that hold personal free text (the domain's `personalFields`). */
+  personalFields(type: string): readonly string[];
+  /** The pure step: history in, events or a refusal out (the domain's `decideOnStream` fits). */
+  decide(input: CommandInput<P, Q, B>, history: readonly VersionedEvent[], base: DecisionBase): CommandDecision;
+  /** After a successful append: e.g. put the patient in a unit's care when a referral or admission is recorded. */
+  afterAppend?(context: HandlerContext<CommandInput<P, Q, B>>, events: readonly VersionedEvent[]): Promise<void>;
+}
+
+/** A stream's revision and its events with personal fields opened. */
+export async function loadStream(services: AppServices, stream: string, patientId: string) {
+  const recorded = await services.eventStore.readStream(stream);
+  const opened = await openFields(services.vault, patientId, recorded.map((event) => event.data as Record<string, unknown>));
+  const revision: number | 'no_stream' = recorded.at(-1)?.revision ?? 'no_stream';
+  const events: VersionedEvent[] = recorded.map((event, index) => ({ type: event.type, data: opened[index], version: event.metadata.schemaVersion }));
+  return { revision, events };
+}
+
+function satisfies(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream' || expected === 'stream_exists') return (actual === 'no_stream') === (expected === 'no_stream');
+  return expected === actual;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One domain command as one route: read the stream, decide, seal personal fields, append
+ * expecting the revision that was read (or the client's If-Match), answer with the new
+ * revision as ETag. Event ids come from `newId`, so a retried request appends nothing twice.
+ */
+export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: CommandRouteSpec<P, Q, B>): AnyRoute {
+  return defineRoute<typeof recordedSchema, P, Q, B>({
+    ...spec,
+    ifMatch: 'optional',
+    response: { status: 200, description: 'Recorded; the body and ETag give the new revision', schema: recordedSchema },
+    async handler(context) {
+      const { input, principal, services, requestId, expectedRevision, newId } = context;
+      const stream = spec.stream(input);
+      const patientId = spec.patient(input);
+      const { revision, events: history } = await loadStream(services, stream, patientId);
+      if (expectedRevision !== undefined && !satisfies(expectedRevision, revision)) {
+        throw new WrongExpectedVersionError(stream, expectedRevision, revision);
+      }
+      const instant = services.clock.now();
+      const decision = spec.decide(input, history, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
+      if (!decision.ok) throw decision.error;
+      if (decision.events.length === 0) {
+        return revision === 'no_stream' ? { body: { revision: null, recorded: 0 } } : { body: { revision, recorded: 0 }, revision };
+      }
+      const toAppend = await Promise.all(decision.events.map(async (event) => {
+        const data = isRecord(event.data) ? await sealFields(services.vault, patientId, event.data, spec.personalFields(event.type)) : event.data;
+        const occurredAt = isRecord(event.data) && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : instant.toISOString();
+        return {
+          id: newId(),
+          type: event.type,
+          data,
+          metadata: { occurredAt, actor: { id: principal.subject, role: principal.role }, correlationId: requestId, causationId: null, schemaVersion: event.version },
+        };
+      }));
+      const appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
+      await spec.afterAppend?.(context, decision.events);
+      return { body: { revision: appended.nextExpectedRevision, recorded: toAppend.length }, revision: appended.nextExpectedRevision };
+    },
+  });
+}

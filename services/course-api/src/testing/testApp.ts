@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { createInMemoryEventStore, type EventStore } from '@medfri/event-store';
+import { migrate } from '@medfri/postgres-migrations';
+import { createTestDatabase } from '@medfri/test-kit/database';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import request from 'supertest';
+import { createApp } from '../app.js';
+import { loadConfig, type CourseApiConfig } from '../config.js';
+import { COMPONENT, migrations } from '../db/migrations.js';
+import type { AnyRoute } from '../http/route.js';
+import { listen } from '../server.js';
+import { createTestClock, type TestClock } from './testClock.js';
+import { startTestIssuer, type TestIssuer, type TestUser } from './testIssuer.js';
+
+export interface TestApp {
+  url: string;
+  pool: Pool;
+  eventStore: EventStore;
+  clock: TestClock;
+  issuer: TestIssuer;
+  config: CourseApiConfig;
+  http(): ReturnType<typeof request>;
+  /** `Authorization` header value for the user. */
+  bearer(user: TestUser): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  routes?: readonly AnyRoute[];
+  logger?: Logger;
+  /** Point the app at another database (e.g. an unreachable one); migrations are then skipped. */
+  databaseUrl?: string;
+}
+
+/**
+ * The real app on a fresh database, listening on a loopback port, with a test identity
+ * provider and a hand-set clock. One per test file: tests in it share the database.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const clock = createTestClock();
+  const issuer = await startTestIssuer(clock);
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase('course_api'));
+  const config = loadConfig({
+    MEDFRI_MODE: 'test',
+    DATABASE_URL: databaseUrl,
+    MEDFRI_AUTH_ISSUER: issuer.issuer,
+    MEDFRI_AUTH_JWKS_URL: issuer.jwksUrl,
+    MEDFRI_MASTER_KEY: randomBytes(32).toString('base64'),
+    MEDFRI_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...options.env,
+  });
+  const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 });
+  pool.on('error', () => undefined);
+  if (!options.databaseUrl) await migrate(pool, COMPONENT, migrations);
+  const eventStore = createInMemoryEventStore({ clock: () => clock.now() });
+  const server = await listen('127.0.0.1', 0, (selfUrl) =>
+    createApp({ config, pool, eventStore, clock, selfUrl, routes: options.routes, logger: options.logger }));
+  return {
+    url: server.url,
+    pool,
+    eventStore,
+    clock,
+    issuer,
+    config,
+    http: () => request(server.url),
+    bearer: async (user) => `Bearer ${await issuer.token(user)}`,
+    async close() {
+      await server.close();
+      await eventStore.close();
+      await pool.end();
+      await issuer.close();
+    },
+  };
+}
