@@ -36,7 +36,8 @@ export interface BedState {
   /** The latest agreement (possibly expired or ended), or null when none was ever made. */
   readonly agreement: BedAgreement | null;
   readonly requests: Readonly<Record<string, BedStayRequest>>;
-  readonly openStay: { readonly stayId: string; readonly checkedInAt: string; readonly requestId: string } | null;
+  /** The stay in progress; its night limit is the agreement's at check-in. */
+  readonly openStay: { readonly stayId: string; readonly checkedInAt: string; readonly requestId: string; readonly maxNightsPerStay: number } | null;
   /** Every stay, oldest first, including the open one. */
   readonly stays: readonly BedStay[];
 }

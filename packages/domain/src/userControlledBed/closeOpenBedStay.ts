@@ -1,6 +1,8 @@
 import type { CourseState } from '../course/courseState.js';
+import { checkOutOf } from './bedStay.js';
 
-/** Work in progress: the check-out events for an open stay when the patient is discharged. */
-export function closeOpenBedStay(state: CourseState, _occurredAt: string): Array<{ type: string; data: unknown }> {
-  return state.bed.openStay === null ? [] : [];
+/** A discharge ends an open user-controlled bed stay in the same decision: the check-out events (`BedStayCheckedOut`, reason discharged), or none. */
+export function closeOpenBedStay(state: CourseState, occurredAt: string): Array<{ type: string; data: unknown }> {
+  const { openStay } = state.bed;
+  return openStay ? [checkOutOf(openStay, occurredAt, 'discharged')] : [];
 }
