@@ -15,6 +15,7 @@ import {
 } from '../errors.js';
 import type { EventData, EventStore, ExpectedRevision, RecordedEvent } from '../port.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../validation.js';
+import { testEvent as event } from './testEvent.js';
 
 export interface ConformanceFixture {
   store: EventStore;
@@ -555,34 +556,6 @@ export function describeEventStoreConformance(name: string, createFixture: () =>
 
 function newStream(): string {
   return `conformance-${randomUUID()}`;
-}
-
-interface EventOverrides {
-  type?: string;
-  data?: unknown;
-  occurredAt?: string;
-  actor?: unknown;
-  correlationId?: string;
-  causationId?: string | null;
-  schemaVersion?: number;
-  extraMetadata?: Record<string, unknown>;
-}
-
-function event(overrides: EventOverrides = {}): EventData {
-  const metadata: Record<string, unknown> = {
-    occurredAt: overrides.occurredAt ?? '2025-03-01T08:30:00.000Z',
-    actor: 'actor' in overrides ? overrides.actor : { id: randomUUID(), role: 'clinician' },
-    correlationId: overrides.correlationId ?? randomUUID(),
-    schemaVersion: overrides.schemaVersion ?? 1,
-    ...overrides.extraMetadata,
-  };
-  if (overrides.causationId !== undefined) metadata.causationId = overrides.causationId;
-  return {
-    id: randomUUID(),
-    type: overrides.type ?? 'ConformanceChecked',
-    data: 'data' in overrides ? overrides.data : { n: 1 },
-    metadata: metadata as unknown as EventData['metadata'],
-  };
 }
 
 async function expectWrongExpected(

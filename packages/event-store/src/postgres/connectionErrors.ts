@@ -11,11 +11,12 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout e
 
 /** True when `error` says the database could not be reached, rather than that a statement failed. */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof AggregateError && error.errors.some(isConnectionFailure)) return true;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: errors from Node's own sockets belong to another realm under jest, so instanceof fails.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (Array.isArray(errors) && errors.some(isConnectionFailure)) return true;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
-  return UNAVAILABLE_MESSAGES.test(error.message);
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
 }
 
 /** Our own typed errors pass through; connection failures become StoreUnavailableError. */
