@@ -1,0 +1,62 @@
+import type { RecordedEvent } from '@medfri/event-store';
+import { eventBatches } from './eventBatches.js';
+
+function event(position: number): RecordedEvent {
+  return {
+    id: `id-${position}`, stream: 'test-1', type: 'Tested', revision: position - 1, position, data: {},
+    metadata: { occurredAt: '', recordedAt: '', actor: { id: 'a', role: 'system' }, correlationId: 'c', causationId: null, schemaVersion: 1 },
+  };
+}
+
+/** A source that yields each page once the test hands it over, as a store delivers pages. */
+function pagedSource() {
+  const pages: Array<(positions: number[]) => void> = [];
+  const handed: Array<Promise<number[]>> = [];
+  const nextPage = () => handed.push(new Promise((resolve) => pages.push(resolve)));
+  nextPage();
+  return {
+    hand(positions: number[]) {
+      nextPage();
+      pages.shift()?.(positions);
+    },
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        for (const position of await (handed[0] as Promise<number[]>)) yield event(position);
+        handed.shift();
+      }
+    },
+  };
+}
+
+test('batches what is at hand, up to the maximum, without waiting for more', async () => {
+  const stop = new AbortController();
+  const events = pagedSource();
+  const batches = eventBatches(events, 3, stop.signal);
+  const positions = async () => ((await batches.next()).value as RecordedEvent[]).map((e) => e.position);
+  events.hand([1, 2, 3, 4, 5]);
+  expect(await positions()).toEqual([1, 2, 3]);
+  expect(await positions()).toEqual([4, 5]);
+  const waiting = positions();
+  events.hand([6, 7]);
+  expect(await waiting).toEqual([6, 7]);
+  stop.abort();
+  expect((await batches.next()).done).toBe(true);
+});
+
+test('ends when the signal aborts while waiting for events', async () => {
+  const stop = new AbortController();
+  const batches = eventBatches(pagedSource(), 10, stop.signal);
+  const next = batches.next();
+  stop.abort();
+  expect((await next).done).toBe(true);
+});
+
+test('a failing source fails the batches', async () => {
+  const failing = {
+    // eslint-disable-next-line require-yield
+    async *[Symbol.asyncIterator](): AsyncGenerator<RecordedEvent> {
+      throw new Error('store unavailable');
+    },
+  };
+  await expect(eventBatches(failing, 10, new AbortController().signal).next()).rejects.toThrow('store unavailable');
+});

@@ -1,0 +1,50 @@
+import type { EventStore } from '@medfri/event-store';
+import type { Pool } from 'pg';
+import { applyBatch } from './applyBatch.js';
+import { eventBatches } from './eventBatches.js';
+import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
+import type { ProjectionDefinition } from './projectionDefinition.js';
+
+export interface FollowOptions {
+  pool: Pool;
+  store: EventStore;
+  definition: ProjectionDefinition;
+  buildId: number;
+  batchSize: number;
+  signal: AbortSignal;
+  /** Called with the build as loaded, then after every committed batch. */
+  onProgress(build: Build): Promise<void>;
+}
+
+/** `stopped`: the signal aborted. `fenced`: the build moved on without this follower (see applyBatch). */
+export type FollowEnd = 'stopped' | 'fenced';
+
+/**
+ * Feeds one build from its committed checkpoint: catches up page by page, then
+ * follows live. Errors (store or database unavailable, a failing handler) are thrown
+ * with nothing half-applied; following again resumes from the last commit.
+ */
+export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
+  const { pool, definition, signal } = options;
+  const loaded = await pool.query(`SELECT ${BUILD_COLUMNS} FROM projection_builds WHERE build_id = $1`, [options.buildId]);
+  if (!loaded.rows[0]) return 'fenced';
+  let build = toBuild(loaded.rows[0]);
+  if (build.status !== 'building' && build.status !== 'active') return 'fenced';
+  await options.onProgress(build);
+
+  const subscription = options.store.subscribeToAll({ after: build.checkpoint, pageSize: options.batchSize });
+  try {
+    for await (const batch of eventBatches(subscription, options.batchSize, signal)) {
+      // At-least-once delivery: anything at or before the checkpoint is already applied.
+      const fresh = batch.filter((event) => event.position > build.checkpoint);
+      if (fresh.length === 0) continue;
+      const outcome = await applyBatch(pool, definition, build, build.checkpoint, fresh);
+      if (!outcome.committed) return 'fenced';
+      build = { ...build, checkpoint: outcome.checkpoint, status: outcome.status };
+      await options.onProgress(build);
+    }
+    return 'stopped';
+  } finally {
+    await subscription.stop();
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * After every committed change of an active read model the projector notifies this
+ * channel with `<projection>:<position>` from inside the same transaction, so a
+ * listener that then reads the views sees everything up to that position.
+ */
+export const NOTIFY_CHANNEL = 'medfri_projection';
+
+export interface ProjectionNotification {
+  projection: string;
+  position: number;
+}
+
+/** Reads a notification payload; undefined for anything else on the channel. */
+export function parseProjectionNotification(payload: string | undefined): ProjectionNotification | undefined {
+  const match = /^([a-z][a-z0-9_]*):(\d+)$/.exec(payload ?? '');
+  if (!match?.[1] || !match[2]) return undefined;
+  return { projection: match[1], position: Number(match[2]) };
+}
+
+/**
+ * Tells the instances holding a projection (any version) that its builds changed: a
+ * rebuild was requested, or a new build took over the views. Payload: the projection name.
+ */
+export const CONTROL_CHANNEL = 'medfri_projector_control';

@@ -1,0 +1,52 @@
+import type { RecordedEvent } from '@medfri/event-store';
+import type { PoolClient } from 'pg';
+
+/**
+ * A read model: its tables and how events change them. The runtime builds each
+ * version into its own schema and exposes its tables as stable views, so the
+ * definition never names a schema.
+ */
+export interface ProjectionDefinition {
+  /** Lower-case identifier; names the lock, the registry row and the build schemas. */
+  readonly name: string;
+  /**
+   * Raise it whenever the tables or what `handle` writes change: the new version is
+   * built from position 0 into new tables while the old one keeps serving.
+   */
+  readonly version: number;
+  /**
+   * SQL creating the tables, run once per build with `search_path` set to the build's
+   * own schema, so tables are created and referred to unqualified. Every table becomes
+   * the view `read_models.<table>`, except tables whose name starts with `_` (private
+   * working state of the handler).
+   */
+  readonly migrations: readonly string[];
+  /** Only events of these types reach `handle` (all others still advance the checkpoint); omit for all. */
+  readonly eventTypes?: readonly string[];
+  /**
+   * Applies a batch, in position order, inside the transaction that also advances the
+   * checkpoint (`search_path` is the build's schema). Delivery is at least once, so it
+   * must be idempotent: upserts keyed by event id or position.
+   */
+  handle(events: readonly RecordedEvent[], tx: PoolClient): Promise<void>;
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+export class InvalidProjectionError extends Error {
+  readonly code = 'invalid_projection';
+  constructor(name: string, reason: string) {
+    super(`Projection "${name}": ${reason}`);
+    this.name = new.target.name;
+  }
+}
+
+/** Rejects definitions the runtime could not name safely in SQL or could not version. */
+export function assertValidDefinition(definition: ProjectionDefinition): void {
+  if (!NAME.test(definition.name)) {
+    throw new InvalidProjectionError(definition.name, 'name must match [a-z][a-z0-9_]{0,39}');
+  }
+  if (!Number.isInteger(definition.version) || definition.version < 1) {
+    throw new InvalidProjectionError(definition.name, 'version must be a positive integer');
+  }
+}
