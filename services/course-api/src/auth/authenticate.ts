@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { ProblemError } from '../http/problem.js';
 import type { Principal } from './principal.js';
 import type { TokenVerifier } from './tokenVerifier.js';
+import { unauthenticated } from './unauthenticated.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9_.~+/-]+=*)$/i;
 
@@ -15,7 +16,7 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
     if (header === undefined) return next();
     const token = BEARER.exec(header)?.[1];
     if (token === undefined) {
-      req.authFailure = new ProblemError('unauthenticated', 'Send the token as "Authorization: Bearer <token>"');
+      req.authFailure = unauthenticated('Send the token as "Authorization: Bearer <token>"');
       return next();
     }
     try {
@@ -30,5 +31,5 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
 
 export function requirePrincipal(req: Request): Principal {
   if (req.principal) return req.principal;
-  throw req.authFailure ?? new ProblemError('unauthenticated', 'A bearer token is required', {}, { 'WWW-Authenticate': 'Bearer' });
+  throw req.authFailure ?? unauthenticated('A bearer token is required', false);
 }

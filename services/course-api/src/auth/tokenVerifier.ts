@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { TrustedIssuerConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
 import { principalFromClaims, type Principal } from './principal.js';
+import { unauthenticated } from './unauthenticated.js';
 
 export interface TokenVerifier {
   /** The principal of a valid token; throws a 401 problem otherwise (503 when the issuer's keys cannot be fetched). */
@@ -10,9 +11,6 @@ export interface TokenVerifier {
 }
 
 const ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
-
-const unauthenticated = (detail: string) =>
-  new ProblemError('unauthenticated', detail, {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
 function explain(error: unknown): ProblemError {
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
