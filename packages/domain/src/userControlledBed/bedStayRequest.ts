@@ -42,7 +42,7 @@ export const bedStayDenied = defineEvent('BedStayDenied', { requestId: uuid, rea
 export type BedStayDenied = EventOf<typeof bedStayDenied>;
 
 /** A request waiting for an answer, or granted and not yet used. */
-export const openRequest = (bed: BedState): BedStayRequest | undefined =>
+const openRequest = (bed: BedState): BedStayRequest | undefined =>
   Object.values(bed.requests).find((request) => request.status === 'pending' || request.status === 'granted');
 
 export function decideRequestBedStay(command: RequestBedStay, state: CourseState, context: DecisionContext): Decision<BedStayRequested> {
