@@ -41,7 +41,7 @@ export async function createBuild(pool: Pool, definition: ProjectionDefinition, 
        VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'active' THEN now() END)`,
       [buildId, name, version, schemaName, status, first ? 'initial' : reason]);
     if (first) {
-      await showBuild(tx, schemaName);
+      await showBuild(tx, schemaName, definition.views ?? []);
       await tx.query('INSERT INTO projection_registry (name, active_version, active_build) VALUES ($1, $2, $3)', [name, version, buildId]);
     }
     return { buildId, name, version, schemaName, status, checkpoint: 0 };

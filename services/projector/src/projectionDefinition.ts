@@ -21,6 +21,13 @@ export interface ProjectionDefinition {
    * working state of the handler).
    */
   readonly migrations: readonly string[];
+  /**
+   * Further views in `read_models` over the build's tables, created with `search_path`
+   * set to the build's schema: aggregates, and figures that depend on the time of
+   * reading (days on the current dose, overdue monitoring), which no event could keep up
+   * to date. They switch over with the tables.
+   */
+  readonly views?: readonly ReadModelView[];
   /** Only events of these types reach `handle` (all others still advance the checkpoint); omit for all. */
   readonly eventTypes?: readonly string[];
   /**
@@ -29,6 +36,13 @@ export interface ProjectionDefinition {
    * must be idempotent: upserts keyed by event id or position.
    */
   handle(events: readonly RecordedEvent[], tx: PoolClient): Promise<void>;
+}
+
+export interface ReadModelView {
+  /** Unique across all projections, like table names. */
+  readonly name: string;
+  /** The view's SELECT, naming the build's tables unqualified. */
+  readonly sql: string;
 }
 
 const NAME = /^[a-z][a-z0-9_]{0,39}$/;

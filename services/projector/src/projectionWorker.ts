@@ -216,7 +216,7 @@ export class ProjectionWorker {
   private async switchOverIfCaughtUp(build: Build): Promise<void> {
     const head = await this.options.store.headPosition();
     if (head - build.checkpoint > this.options.batchSize) return;
-    const outcome = await switchOver(this.options.pool, this.name, build.buildId);
+    const outcome = await switchOver(this.options.pool, this.options.definition, build.buildId);
     if (!outcome.switched) return;
     build.status = 'active';
     this.options.log.info({ projection: this.name, build: build.buildId, retired: outcome.retiredBuildId, checkpoint: build.checkpoint },

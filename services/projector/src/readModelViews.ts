@@ -1,38 +1,56 @@
 import { DatabaseError, escapeIdentifier, type PoolClient } from 'pg';
+import type { ReadModelView } from './projectionDefinition.js';
 
-/** Where other services read: one stable view per read-model table, whatever build is behind it. */
+/** Where other services read: stable views onto whatever build serves, never the build's tables. */
 export const VIEW_SCHEMA = 'read_models';
-
-/** Tables of a build that are read models (not the handler's private `_` tables). */
-async function readModelTables(tx: PoolClient, schema: string): Promise<string[]> {
-  const result = await tx.query<{ tablename: string }>(
-    `SELECT tablename FROM pg_tables WHERE schemaname = $1 AND left(tablename, 1) <> '_' ORDER BY tablename`, [schema]);
-  return result.rows.map((row) => row.tablename);
-}
 
 export class ViewNameTakenError extends Error {
   readonly code = 'view_name_taken';
   constructor(readonly view: string) {
-    super(`${VIEW_SCHEMA}.${view} already exists and belongs to another projection: read-model table names must be unique`);
+    super(`${VIEW_SCHEMA}.${view} already exists and belongs to another projection: read-model table and view names must be unique`);
     this.name = new.target.name;
   }
 }
 
-/** Points `read_models.<table>` at the build's tables. */
-export async function showBuild(tx: PoolClient, schema: string): Promise<void> {
-  for (const table of await readModelTables(tx, schema)) {
-    try {
-      await tx.query(`CREATE VIEW ${VIEW_SCHEMA}.${escapeIdentifier(table)} AS SELECT * FROM ${escapeIdentifier(schema)}.${escapeIdentifier(table)}`);
-    } catch (error) {
-      if (error instanceof DatabaseError && error.code === '42P07') throw new ViewNameTakenError(table);
-      throw error;
-    }
+/**
+ * Points the views at the build: `read_models.<table>` for each table (except the
+ * handler's private `_` tables), then the definition's own views.
+ */
+export async function showBuild(tx: PoolClient, schema: string, views: readonly ReadModelView[]): Promise<void> {
+  const tables = await tx.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = $1 AND left(tablename, 1) <> '_' ORDER BY tablename`, [schema]);
+  for (const { tablename } of tables.rows) {
+    await createView(tx, tablename, `SELECT * FROM ${escapeIdentifier(schema)}.${escapeIdentifier(tablename)}`);
   }
+  await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(schema)}`);
+  for (const view of views) await createView(tx, view.name, view.sql);
+  await tx.query('SET LOCAL search_path TO DEFAULT');
 }
 
-/** Removes the views onto the build's tables, so its schema can be dropped without cascading. */
+/**
+ * Drops every view onto the build's tables, found through PostgreSQL's dependencies
+ * rather than a definition: the build may be of a version whose code is gone.
+ */
 export async function hideBuild(tx: PoolClient, schema: string): Promise<void> {
-  for (const table of await readModelTables(tx, schema)) {
-    await tx.query(`DROP VIEW IF EXISTS ${VIEW_SCHEMA}.${escapeIdentifier(table)}`);
+  const dependent = await tx.query<{ view: string }>(
+    `SELECT DISTINCT view.relname AS view
+     FROM pg_depend dependency
+     JOIN pg_rewrite rule ON rule.oid = dependency.objid
+     JOIN pg_class view ON view.oid = rule.ev_class AND view.relkind = 'v'
+     JOIN pg_namespace view_schema ON view_schema.oid = view.relnamespace AND view_schema.nspname = $2
+     JOIN pg_class used ON used.oid = dependency.refobjid
+     JOIN pg_namespace used_schema ON used_schema.oid = used.relnamespace AND used_schema.nspname = $1`,
+    [schema, VIEW_SCHEMA]);
+  if (dependent.rows.length === 0) return;
+  // One statement, so views built on each other go together.
+  await tx.query(`DROP VIEW IF EXISTS ${dependent.rows.map((row) => `${VIEW_SCHEMA}.${escapeIdentifier(row.view)}`).join(', ')}`);
+}
+
+async function createView(tx: PoolClient, name: string, sql: string): Promise<void> {
+  try {
+    await tx.query(`CREATE VIEW ${VIEW_SCHEMA}.${escapeIdentifier(name)} AS ${sql}`);
+  } catch (error) {
+    if (error instanceof DatabaseError && error.code === '42P07') throw new ViewNameTakenError(name);
+    throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { BUILD_COLUMNS, lockProjectionCatalog, toBuild } from './projectionBuilds.js';
+import type { ProjectionDefinition } from './projectionDefinition.js';
 import { CONTROL_CHANNEL, NOTIFY_CHANNEL } from './notifyChannel.js';
 import { hideBuild, showBuild } from './readModelViews.js';
 import { inTransaction, Rollback } from './transaction.js';
@@ -13,10 +14,12 @@ export type SwitchOutcome =
  * Puts a caught-up build behind the views in one transaction: readers see the old
  * tables until the commit and the new ones after it, never a mix and never nothing.
  * The new build must be at least as far as the one it replaces, so what readers see
- * never goes back in the global order. The replaced build is only retired here; its
+ * never goes back in the global order. The new build is always of `definition` (the
+ * instance that fed it switches it). The replaced build is only retired here; its
  * tables are dropped after the commit.
  */
-export async function switchOver(pool: Pool, name: string, buildId: number): Promise<SwitchOutcome> {
+export async function switchOver(pool: Pool, definition: ProjectionDefinition, buildId: number): Promise<SwitchOutcome> {
+  const { name } = definition;
   return inTransaction<SwitchOutcome>(pool, async (tx) => {
     await lockProjectionCatalog(tx, name);
     const registry = await tx.query<{ active_build: string }>(
@@ -37,7 +40,7 @@ export async function switchOver(pool: Pool, name: string, buildId: number): Pro
       await tx.query(`UPDATE projection_builds SET status = 'retired', retired_at = now() WHERE build_id = $1`, [current.buildId]);
     }
     await tx.query(`UPDATE projection_builds SET status = 'active', activated_at = now() WHERE build_id = $1`, [next.buildId]);
-    await showBuild(tx, next.schemaName);
+    await showBuild(tx, next.schemaName, definition.views ?? []);
     await tx.query(
       `INSERT INTO projection_registry (name, active_version, active_build) VALUES ($1, $2, $3)
        ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version, active_build = excluded.active_build, switched_at = now()`,

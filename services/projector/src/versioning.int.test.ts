@@ -16,13 +16,14 @@ let pool: Pool;
 let store: EventStore;
 const running: Projector[] = [];
 
-/** Version 2 adds a column, and holds every batch until the test opens the gate. */
+/** Version 2 adds a column and a view, and holds every batch until the test opens the gate. */
 let openGate: () => void = () => undefined;
 const gate = new Promise<void>((resolve) => { openGate = resolve; });
 const eventCountsV2: ProjectionDefinition = {
   ...eventCounts,
   version: 2,
   migrations: [...eventCounts.migrations, 'ALTER TABLE event_counts ADD COLUMN counted_by integer NOT NULL DEFAULT 2'],
+  views: [{ name: 'event_totals', sql: 'SELECT category, sum(events) AS events FROM event_counts GROUP BY category' }],
   async handle(events, tx) {
     await gate;
     await eventCounts.handle(events, tx);
@@ -66,6 +67,8 @@ test('a new version builds into new tables while the old one keeps serving, then
   expect(await total()).toBe(70);
   const columns = await pool.query(`SELECT DISTINCT counted_by FROM read_models.event_counts`);
   expect(columns.rows).toEqual([{ counted_by: 2 }]);
+  const totals = await pool.query<{ events: string }>('SELECT sum(events) AS events FROM read_models.event_totals');
+  expect(totals.rows).toEqual([{ events: '70' }]);
   await waitFor('the old instance to stand down', async () => v1.status()[0]?.state === 'superseded');
   await waitFor('the old tables to be dropped', async () => (await schemas()).length === 1);
   expect(await schemas()).toEqual(['rm_event_counts_v2_2']);
@@ -82,6 +85,7 @@ test('a rebuild of the current version ends with the same contents in fresh tabl
   expect(build.status).toBe('building');
   await waitFor('the rebuild to take over', async () => Number((await registry())?.active_build) === build.buildId);
   expect(await tableChecksum(pool, 'read_models.event_counts', 'category, type')).toEqual(before);
+  expect((await pool.query('SELECT sum(events) AS events FROM read_models.event_totals')).rows).toEqual([{ events: '75' }]);
   await waitFor('the previous tables to be dropped', async () => (await schemas()).length === 1);
   expect(await schemas()).toEqual([build.schemaName]);
   const builds = await pool.query(`SELECT build_id, status, reason FROM projection_builds ORDER BY build_id`);
