@@ -51,6 +51,9 @@ export * from './userControlledBed/bedState.js';
 // Tapering schedules and DDD arithmetic.
 export { generateSchedule, plannedStepSchema, type PlannedStep, type Schedule } from './tapering/scheduleGenerator.js';
 export { dailyDose, calculateDdds, refuseUnjustifiedDoseAboveDdd, type Prescription, type DddCalculation } from './medication/definedDailyDose.js';
+export * from './tapering/scheduleParameters.js';
+export { sideEffectMonitoringStatus, isMonitoringOverdue, type SideEffectMonitoringStatus } from './medication/sideEffectMonitoring.js';
+export { currentTaperingSteps, taperingStepLinkSchema, type TaperingStepLink } from './tapering/taperingStepLink.js';
 
 // Patient stream.
 export { patientDecider, patientEvents, patientCommandSchema, type PatientCommand, type PatientEvent } from './patient/patientDecider.js';
