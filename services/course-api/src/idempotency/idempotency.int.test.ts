@@ -10,7 +10,7 @@ let app: TestApp;
 beforeAll(async () => { app = await startTestApp({ routes: [...apiRoutes, ...noteRoutes] }); });
 afterAll(() => app.close());
 
-const count = async (table: string) => (await app.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
+const count = async (table: string) => (await app.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n ?? 0;
 const register = async (key: string, body: object, user: TestUser = users.admin) =>
   app.http().post('/patients').set('Authorization', await app.bearer(user)).set('Idempotency-Key', key).send(body);
 
