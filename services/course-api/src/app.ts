@@ -10,7 +10,7 @@ import { authenticate } from './auth/authenticate.js';
 import { createDevIssuer } from './auth/devIssuer.js';
 import { createTokenVerifier } from './auth/tokenVerifier.js';
 import type { Clock } from './clock.js';
-import type { CourseApiConfig, TrustedIssuerConfig } from './config.js';
+import { DevIssuerInProductionError, type CourseApiConfig, type TrustedIssuerConfig } from './config.js';
 import { createPatientDirectory } from './directory/patientDirectory.js';
 import { apiDocsRouter } from './http/apiDocs.js';
 import { buildApiRouter } from './http/apiRouter.js';
@@ -45,6 +45,8 @@ const API_VERSION = '0.1.0';
 /** The course API as an express app: operations endpoints, docs, the dev issuer if enabled, and the route table. */
 export async function createApp(deps: AppDeps): Promise<Express> {
   const { config, pool, eventStore, clock } = deps;
+  // loadConfig refuses this too; a configuration built by hand must not get past here.
+  if (config.mode === 'production' && config.auth.devIssuer) throw new DevIssuerInProductionError();
   const logger = deps.logger ?? createLogger(config.logLevel);
   const services: AppServices = {
     config, pool, eventStore, clock, logger,

@@ -18,10 +18,15 @@ export function operationsRouter(deps: { pool: Pool; eventStore: EventStore; met
   });
   router.get('/readyz', async (req, res) => {
     req.routeTemplate = '/readyz';
-    if (!(await isMigrated(deps.pool, COMPONENT, migrations))) {
-      throw new ProblemError('unavailable', 'Database migrations are not applied yet', {}, { 'Retry-After': '5' });
-    }
-    await deps.eventStore.headPosition();
+    const notReady = (detail: string) => new ProblemError('unavailable', detail, {}, { 'Retry-After': '5' });
+    const migrated = await isMigrated(deps.pool, COMPONENT, migrations).catch(() => {
+      throw notReady('The database cannot be reached');
+    });
+    if (!migrated) throw notReady('Database migrations are not applied yet');
+    // Whatever the adapter, a store that cannot tell its head position cannot serve.
+    await deps.eventStore.headPosition().catch(() => {
+      throw notReady('The event store is not answering');
+    });
     res.json({ status: 'ready' });
   });
   router.get('/metrics', async (req, res) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createInMemoryEventStore, type EventStore } from '@medfri/event-store';
+import { createPostgresEventStore, migrateEventStore, type EventStore } from '@medfri/event-store';
 import { migrate } from '@medfri/postgres-migrations';
 import { createTestDatabase } from '@medfri/test-kit/database';
 import { Pool } from 'pg';
@@ -53,8 +53,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 });
   pool.on('error', () => undefined);
-  if (!options.databaseUrl) await migrate(pool, COMPONENT, migrations);
-  const eventStore = createInMemoryEventStore({ clock: () => clock.now() });
+  if (!options.databaseUrl) {
+    await migrate(pool, COMPONENT, migrations);
+    await migrateEventStore(pool);
+  }
+  const eventStore = createPostgresEventStore({ pool });
   const server = await listen('127.0.0.1', 0, (selfUrl) =>
     createApp({ config, pool, eventStore, clock, selfUrl, routes: options.routes, logger: options.logger }));
   return {

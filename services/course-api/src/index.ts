@@ -1,0 +1,11 @@
+export { createApp, type AppDeps } from './app.js';
+export { startCourseApi } from './startCourseApi.js';
+export { loadConfig, ConfigError, DevIssuerInProductionError, type CourseApiConfig, type Mode } from './config.js';
+export { systemClock, type Clock } from './clock.js';
+export { apiRoutes } from './routes/apiRoutes.js';
+export { defineRoute, type AnyRoute, type RouteSpec, type HandlerContext } from './http/route.js';
+export { commandRoute, loadStream, type CommandRouteSpec, type CommandDecision, type VersionedEvent } from './routes/commandRoute.js';
+export { buildOpenApiDocument } from './http/openApi.js';
+export type { DomainRuleViolation } from './http/domainRuleViolation.js';
+export { problemKinds, problemType, type Problem, type ProblemKind } from './http/problem.js';
+export { devUsers, DEMO_PATIENT_IDS } from './auth/devUsers.js';
