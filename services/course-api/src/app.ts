@@ -20,7 +20,7 @@ import { rateLimitPerSubject } from './http/rateLimit.js';
 import type { AnyRoute } from './http/route.js';
 import { IdempotencyStore } from './idempotency/idempotencyStore.js';
 import { REPLAY_HEADER } from './idempotency/withIdempotency.js';
-import { operationsRouter } from './observability/health.js';
+import { operationsRouter } from './observability/operations.js';
 import { createLogger } from './observability/logger.js';
 import { createHttpMetrics } from './observability/metrics.js';
 import { observeRequests } from './observability/requestObservation.js';
@@ -73,9 +73,10 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use(operationsRouter({ pool, eventStore, metrics }));
   app.use(apiDocsRouter(buildOpenApiDocument(routes, { title: 'Medfri course API', version: API_VERSION })));
   app.use(express.json({ limit: config.bodyLimitBytes }));
+  // Before the rate limiter: the service fetches the dev JWKS from itself.
+  if (devIssuer) app.use('/dev', devIssuer.router);
   app.use(authenticate(createTokenVerifier({ issuers, audience: config.auth.audience, clock })));
   app.use(rateLimitPerSubject(config.rateLimitPerMinute));
-  if (devIssuer) app.use('/dev', devIssuer.router);
   app.use(buildApiRouter(routes, services));
   app.use(notFound);
   app.use(problemResponder(logger));

@@ -23,7 +23,7 @@ export async function listen(host: string, port: number, buildApp: (selfUrl: str
   try {
     server.on('request', await buildApp(url));
   } catch (error) {
-    server.close();
+    await new Promise((resolve) => server.close(resolve));
     throw error;
   }
   return {

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-export const roles = ['clinician', 'patient', 'researcher', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
 /** Who is calling, from a verified token. */
 export type Principal = { issuer: string; subject: string } & (
   | { role: 'clinician'; units: readonly string[] }

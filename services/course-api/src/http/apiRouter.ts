@@ -7,7 +7,7 @@ import type { StoredResponse } from '../idempotency/idempotencyStore.js';
 import { requestHash } from '../idempotency/requestHash.js';
 import { idempotencyKeyFrom, withIdempotency } from '../idempotency/withIdempotency.js';
 import type { AppServices } from '../services.js';
-import { ProblemError, validationProblem, type FieldError } from './problem.js';
+import { notVisible, ProblemError, validationProblem, type FieldError } from './problem.js';
 import { etagOf, expectedRevisionFrom } from './revisionHeaders.js';
 import { changesState, type AnyRoute, type HandlerContext, type RouteInput } from './route.js';
 
@@ -36,9 +36,7 @@ function parseInput(route: AnyRoute, req: Request): Input {
 async function requireGrant(route: AnyRoute, principal: Principal, input: Input, services: AppServices) {
   const grant = await authorize(route.policy, principal, input, services.directory);
   if (grant) return grant;
-  throw denialStatus(route.policy) === 404
-    ? new ProblemError('not-found', 'No such resource, or you may not see it')
-    : new ProblemError('forbidden', 'You may not do this');
+  throw denialStatus(route.policy) === 404 ? notVisible() : new ProblemError('forbidden', 'You may not do this');
 }
 
 /** Runs the handler, shapes the body by the response schema, and logs reads of patient data. */

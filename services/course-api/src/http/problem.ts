@@ -30,7 +30,7 @@ export const problemType = (kind: ProblemKind) => `urn:medfri:problem:${kind}`;
 /** Domain rules refine their kind with their own stable code. */
 export const domainProblemType = (code: string) => `urn:medfri:problem:domain-rule:${code}`;
 
-export const fieldErrorSchema = z.object({
+const fieldErrorSchema = z.object({
   /** Where the value is: `body.identity.givenName`, `params.patientId`, `header.if-match`. */
   path: z.string(),
   message: z.string(),
@@ -74,6 +74,12 @@ export class ProblemError extends Error {
     return { type: type ?? problemType(this.kind), title, status, detail: this.detail, instance, ...extensions };
   }
 }
+
+/**
+ * The one answer for "this patient-addressed resource does not exist" and "you may not
+ * see it": identical, so a refusal never confirms that a patient exists.
+ */
+export const notVisible = () => new ProblemError('not-found', 'No such resource, or you may not see it');
 
 export const validationProblem = (errors: FieldError[]) =>
   new ProblemError('validation', `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, { errors });

@@ -1,13 +1,13 @@
 import type { ExpectedRevision } from '@medfri/event-store';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { policyBuilder, type Grant, type Policy, type PolicyBuilder } from '../auth/policy.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppServices } from '../services.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export const emptyObject = z.strictObject({});
-type EmptyObject = typeof emptyObject;
+/** What a route without params or query schema receives: `{}`. */
+type EmptyObject = z.ZodObject<Record<string, never>, z.core.$strict>;
 
 /** The validated request: what policies and handlers see. */
 export interface RouteInput<P, Q, B> {

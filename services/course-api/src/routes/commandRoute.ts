@@ -56,7 +56,7 @@ export async function loadStream(services: AppServices, stream: string, patientI
   return { revision, events };
 }
 
-function satisfies(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
+function revisionMatches(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
   if (expected === 'any') return true;
   if (expected === 'no_stream' || expected === 'stream_exists') return (actual === 'no_stream') === (expected === 'no_stream');
   return expected === actual;
@@ -79,7 +79,7 @@ export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends
       const stream = spec.stream(input);
       const patientId = spec.patient(input);
       const { revision, events: history } = await loadStream(services, stream, patientId);
-      if (expectedRevision !== undefined && !satisfies(expectedRevision, revision)) {
+      if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
         throw new WrongExpectedVersionError(stream, expectedRevision, revision);
       }
       const instant = services.clock.now();

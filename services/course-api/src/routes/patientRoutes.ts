@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { unitIdSchema } from '../auth/principal.js';
 import { withTransaction } from '../db/transaction.js';
-import { ProblemError, validationProblem } from '../http/problem.js';
+import { notVisible, ProblemError, validationProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { identityInputSchema, identityViewSchema, nationalIdentityNumberSchema, type Identity } from '../vault/identity.js';
 import { birthDateOf } from '../vault/nationalIdentityNumber.js';
@@ -94,7 +94,7 @@ export const readIdentity = defineRoute({
   accessLog: { resource: 'patient.identity', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params }, services }) {
     const identity = await services.vault.readIdentity(params.patientId);
-    if (identity === null) throw new ProblemError('not-found', 'No such resource, or you may not see it');
+    if (identity === null) throw notVisible();
     if ('erased' in identity) return { body: { patientId: params.patientId, erased: true as const } };
     return { body: { patientId: params.patientId, erased: false, ...identity } };
   },

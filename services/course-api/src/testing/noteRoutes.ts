@@ -11,7 +11,7 @@ const noteParams = z.strictObject({ patientId: z.uuid(), noteId: z.uuid() });
 const streamOf = ({ params }: { params: z.output<typeof noteParams> }) => `note-${params.noteId}`;
 const patientOf = ({ params }: { params: z.output<typeof noteParams> }) => params.patientId;
 
-export const writeNote = commandRoute({
+const writeNote = commandRoute({
   operationId: 'testWriteNote',
   method: 'put',
   path: '/test/patients/:patientId/notes/:noteId',
@@ -32,7 +32,7 @@ export const writeNote = commandRoute({
   },
 });
 
-export const readNote = defineRoute({
+const readNote = defineRoute({
   operationId: 'testReadNote',
   method: 'get',
   path: '/test/patients/:patientId/notes/:noteId',
@@ -55,7 +55,7 @@ export const readNote = defineRoute({
 });
 
 /** Fails the way a bug would, with personal data in the message. */
-export const crash = defineRoute({
+const crash = defineRoute({
   operationId: 'testCrash',
   method: 'post',
   path: '/test/crash',

@@ -15,7 +15,7 @@ export const nationalIdentityNumberSchema = z.string().regex(/^\d{11}$/, reasons
 
 const personName = z.string().trim().min(1).max(200);
 
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   phone: z.string().trim().regex(/^\+?[0-9 ]{4,20}$/, 'digits, spaces and an optional leading +').optional(),
   email: z.email().max(254).optional(),
   address: z.string().trim().min(1).max(500).optional(),
@@ -46,4 +46,3 @@ export const identityViewSchema = z.discriminatedUnion('erased', [
   }),
   z.object({ patientId: z.uuid(), erased: z.literal(true) }),
 ]);
-export type IdentityView = z.input<typeof identityViewSchema>;
