@@ -62,7 +62,6 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const issuers: TrustedIssuerConfig[] = [...(config.auth.issuer ? [config.auth.issuer] : []), ...(devIssuer ? [devIssuer] : [])];
 
   const app = express();
-  app.disable('x-powered-by');
   app.use(observeRequests(logger, metrics));
   app.use(helmet());
   app.use(cors({

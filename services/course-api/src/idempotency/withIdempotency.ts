@@ -26,6 +26,8 @@ export function idempotencyKeyFrom(header: string | undefined): string | undefin
 /**
  * Runs a state-changing request at most once per key: the first response is stored and
  * replayed unchanged to retries. A request that fails releases its key and leaves nothing.
+ * Stored responses are plain JSON, so state-changing routes answer with ids and revisions,
+ * never personal data.
  */
 export async function withIdempotency(
   store: IdempotencyStore,

@@ -3,7 +3,7 @@ import { WrongExpectedVersionError } from '@medfri/event-store';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DomainRuleViolation } from '../http/domainRuleViolation.js';
-import { defineRoute, type AnyRoute, type HandlerContext, type RouteInput, type RouteSpec } from '../http/route.js';
+import { defineRoute, type AnyRoute, type HandlerContext, type HandlerResult, type RouteInput, type RouteSpec } from '../http/route.js';
 import type { AppServices } from '../services.js';
 import { openFields, sealFields } from '../vault/personalFields.js';
 
@@ -64,10 +64,50 @@ function revisionMatches(expected: ExpectedRevision, actual: number | 'no_stream
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+type Recorded = z.input<typeof recordedSchema>;
+
+// Without If-Match the client asks for "the current state": a concurrent write is decided again.
+const ATTEMPTS_WITHOUT_IF_MATCH = 3;
+
+async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  spec: CommandRouteSpec<P, Q, B>,
+  context: HandlerContext<CommandInput<P, Q, B>>,
+): Promise<HandlerResult<Recorded>> {
+  const { input, principal, services, requestId, expectedRevision, newId } = context;
+  const stream = spec.stream(input);
+  const patientId = spec.patient(input);
+  const { revision, events: history } = await loadStream(services, stream, patientId);
+  if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
+    throw new WrongExpectedVersionError(stream, expectedRevision, revision);
+  }
+  const instant = services.clock.now();
+  const decision = spec.decide(input, history, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
+  if (!decision.ok) throw decision.error;
+  if (decision.events.length === 0) {
+    return revision === 'no_stream' ? { body: { revision: null, recorded: 0 } } : { body: { revision, recorded: 0 }, revision };
+  }
+  // Ids are minted before any await, so a re-run mints them in the same order.
+  const withIds = decision.events.map((event) => ({ event, id: newId() }));
+  const toAppend = await Promise.all(withIds.map(async ({ event, id }) => {
+    const data = isRecord(event.data) ? await sealFields(services.vault, patientId, event.data, spec.personalFields(event.type)) : event.data;
+    const occurredAt = isRecord(event.data) && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : instant.toISOString();
+    return {
+      id,
+      type: event.type,
+      data,
+      metadata: { occurredAt, actor: { id: principal.subject, role: principal.role }, correlationId: requestId, causationId: null, schemaVersion: event.version },
+    };
+  }));
+  const appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
+  await spec.afterAppend?.(context, decision.events);
+  return { body: { revision: appended.nextExpectedRevision, recorded: toAppend.length }, revision: appended.nextExpectedRevision };
+}
+
 /**
  * One domain command as one route: read the stream, decide, seal personal fields, append
- * expecting the revision that was read (or the client's If-Match), answer with the new
- * revision as ETag. Event ids come from `newId`, so a retried request appends nothing twice.
+ * expecting the revision that was read (or the client's If-Match: stale is a 409), answer
+ * with the new revision as ETag. Event ids come from `newId`, so a retried request appends
+ * nothing twice.
  */
 export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: CommandRouteSpec<P, Q, B>): AnyRoute {
   return defineRoute<typeof recordedSchema, P, Q, B>({
@@ -75,32 +115,14 @@ export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends
     ifMatch: 'optional',
     response: { status: 200, description: 'Recorded; the body and ETag give the new revision', schema: recordedSchema },
     async handler(context) {
-      const { input, principal, services, requestId, expectedRevision, newId } = context;
-      const stream = spec.stream(input);
-      const patientId = spec.patient(input);
-      const { revision, events: history } = await loadStream(services, stream, patientId);
-      if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
-        throw new WrongExpectedVersionError(stream, expectedRevision, revision);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await decideAndAppend(spec, context);
+        } catch (error) {
+          const retry = error instanceof WrongExpectedVersionError && context.expectedRevision === undefined && attempt < ATTEMPTS_WITHOUT_IF_MATCH;
+          if (!retry) throw error;
+        }
       }
-      const instant = services.clock.now();
-      const decision = spec.decide(input, history, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
-      if (!decision.ok) throw decision.error;
-      if (decision.events.length === 0) {
-        return revision === 'no_stream' ? { body: { revision: null, recorded: 0 } } : { body: { revision, recorded: 0 }, revision };
-      }
-      const toAppend = await Promise.all(decision.events.map(async (event) => {
-        const data = isRecord(event.data) ? await sealFields(services.vault, patientId, event.data, spec.personalFields(event.type)) : event.data;
-        const occurredAt = isRecord(event.data) && typeof event.data.occurredAt === 'string' ? event.data.occurredAt : instant.toISOString();
-        return {
-          id: newId(),
-          type: event.type,
-          data,
-          metadata: { occurredAt, actor: { id: principal.subject, role: principal.role }, correlationId: requestId, causationId: null, schemaVersion: event.version },
-        };
-      }));
-      const appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
-      await spec.afterAppend?.(context, decision.events);
-      return { body: { revision: appended.nextExpectedRevision, recorded: toAppend.length }, revision: appended.nextExpectedRevision };
     },
   });
 }
