@@ -92,6 +92,15 @@ test('409 when the identity number is already registered', async () => {
   expectProblem(again, 409, 'conflict');
 });
 
+test('428 when a route needs If-Match and none is sent; with it the write goes through', async () => {
+  const bearer = await app.bearer(users.clinicianAsgard);
+  const noteId = randomUUID();
+  const written = await app.http().put(noteUrl(noteId)).set('Authorization', bearer).send({ text: 'Slept well' });
+  const correct = () => app.http().post(`${noteUrl(noteId)}/corrections`).set('Authorization', bearer);
+  expectProblem(await correct().send({ text: 'Slept badly' }), 428, 'precondition-required');
+  expect((await correct().set('If-Match', written.headers.etag ?? '').send({ text: 'Slept badly' })).headers.etag).toBe('"1"');
+});
+
 test('413 for a body over the limit', async () => {
   const response = await app.http().post('/patients').set('Authorization', await app.bearer(users.admin))
     .send({ unitId: 'unn-asgard', identity: { ...newIdentity(), givenName: 'x'.repeat(5000) } });

@@ -34,7 +34,7 @@ const recordedSchema = z.object({
 type CommandInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = RouteInput<z.output<P>, z.output<Q>, z.output<B>>;
 
 export interface CommandRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
-  extends Pick<RouteSpec<P, Q, B, typeof recordedSchema>, 'operationId' | 'method' | 'path' | 'summary' | 'description' | 'tags' | 'params' | 'query' | 'body' | 'policy'> {
+  extends Pick<RouteSpec<P, Q, B, typeof recordedSchema>, 'operationId' | 'method' | 'path' | 'summary' | 'description' | 'tags' | 'params' | 'query' | 'body' | 'policy' | 'ifMatch'> {
   /** `<category>-<id>` of the stream the command acts on. */
   stream(input: CommandInput<P, Q, B>): string;
   /** Whose key seals the personal free text of the events. */
@@ -111,8 +111,8 @@ async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B exten
  */
 export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: CommandRouteSpec<P, Q, B>): AnyRoute {
   return defineRoute<typeof recordedSchema, P, Q, B>({
-    ...spec,
     ifMatch: 'optional',
+    ...spec,
     response: { status: 200, description: 'Recorded; the body and ETag give the new revision', schema: recordedSchema },
     async handler(context) {
       for (let attempt = 1; ; attempt += 1) {

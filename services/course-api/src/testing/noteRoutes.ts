@@ -32,6 +32,26 @@ const writeNote = commandRoute({
   },
 });
 
+/** Corrections must name the revision they correct: If-Match is required. */
+const correctNote = commandRoute({
+  operationId: 'testCorrectNote',
+  method: 'post',
+  path: '/test/patients/:patientId/notes/:noteId/corrections',
+  summary: 'Correct a note (test domain)',
+  tags: ['Test'],
+  params: noteParams,
+  body: z.strictObject({ text: z.string().min(1).max(10000) }),
+  ifMatch: 'required',
+  policy: (can) => can.clinicianOfPatient(patientOf),
+  stream: streamOf,
+  patient: patientOf,
+  personalFields: () => ['text'],
+  decide: ({ body }, history, { now }) => ({
+    ok: true,
+    events: [{ type: 'NoteWritten', data: { text: body.text, occurredAt: now.toJSDate().toISOString(), edit: history.length }, version: 1 }],
+  }),
+});
+
 const readNote = defineRoute({
   operationId: 'testReadNote',
   method: 'get',
@@ -69,4 +89,4 @@ const crash = defineRoute({
   },
 });
 
-export const noteRoutes = [writeNote, readNote, crash];
+export const noteRoutes = [writeNote, correctNote, readNote, crash];
