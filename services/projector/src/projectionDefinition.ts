@@ -41,7 +41,7 @@ export interface ProjectionDefinition {
 export interface ReadModelView {
   /** Unique across all projections, like table names. */
   readonly name: string;
-  /** The view's SELECT, naming the build's tables unqualified. */
+  /** The view's SELECT, naming the build's tables (and views listed before it) unqualified. */
   readonly sql: string;
 }
 

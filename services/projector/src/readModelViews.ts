@@ -22,24 +22,34 @@ export async function showBuild(tx: PoolClient, schema: string, views: readonly 
   for (const { tablename } of tables.rows) {
     await createView(tx, tablename, `SELECT * FROM ${escapeIdentifier(schema)}.${escapeIdentifier(tablename)}`);
   }
-  await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(schema)}`);
+  // The build's tables first, then the projection's views created before this one.
+  await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(schema)}, ${VIEW_SCHEMA}`);
   for (const view of views) await createView(tx, view.name, view.sql);
   await tx.query('SET LOCAL search_path TO DEFAULT');
 }
 
 /**
- * Drops every view onto the build's tables, found through PostgreSQL's dependencies
- * rather than a definition: the build may be of a version whose code is gone.
+ * Drops every view onto the build's tables, and views on those views, found through
+ * PostgreSQL's dependencies rather than a definition: the build may be of a version
+ * whose code is gone.
  */
 export async function hideBuild(tx: PoolClient, schema: string): Promise<void> {
   const dependent = await tx.query<{ view: string }>(
-    `SELECT DISTINCT view.relname AS view
-     FROM pg_depend dependency
-     JOIN pg_rewrite rule ON rule.oid = dependency.objid
-     JOIN pg_class view ON view.oid = rule.ev_class AND view.relkind = 'v'
-     JOIN pg_namespace view_schema ON view_schema.oid = view.relnamespace AND view_schema.nspname = $2
-     JOIN pg_class used ON used.oid = dependency.refobjid
-     JOIN pg_namespace used_schema ON used_schema.oid = used.relnamespace AND used_schema.nspname = $1`,
+    `WITH RECURSIVE dependent (oid) AS (
+       SELECT rule.ev_class
+       FROM pg_depend dependency
+       JOIN pg_rewrite rule ON rule.oid = dependency.objid
+       JOIN pg_class used ON used.oid = dependency.refobjid
+       JOIN pg_namespace used_schema ON used_schema.oid = used.relnamespace AND used_schema.nspname = $1
+       UNION
+       SELECT rule.ev_class
+       FROM dependent
+       JOIN pg_depend dependency ON dependency.refobjid = dependent.oid
+       JOIN pg_rewrite rule ON rule.oid = dependency.objid AND rule.ev_class <> dependent.oid)
+     SELECT DISTINCT view.relname AS view
+     FROM dependent
+     JOIN pg_class view ON view.oid = dependent.oid AND view.relkind = 'v'
+     JOIN pg_namespace view_schema ON view_schema.oid = view.relnamespace AND view_schema.nspname = $2`,
     [schema, VIEW_SCHEMA]);
   if (dependent.rows.length === 0) return;
   // One statement, so views built on each other go together.

@@ -1,5 +1,13 @@
 import type { ProjectionDefinition } from '../projectionDefinition.js';
+import { courses } from './courses.js';
 import { eventCounts } from './eventCounts.js';
+import { medication } from './medication.js';
+import { patientUnits } from './patientUnits.js';
+import { referrals } from './referrals.js';
+import { tapering } from './tapering.js';
+import { timeline } from './timeline/timeline.js';
 
 /** Every read model the projector maintains. */
-export const allProjections: readonly ProjectionDefinition[] = [eventCounts];
+export const allProjections: readonly ProjectionDefinition[] = [eventCounts, patientUnits, timeline, courses, tapering, medication, referrals];
+
+export { courses, eventCounts, medication, patientUnits, referrals, tapering, timeline };

@@ -1,0 +1,61 @@
+import { domainEvents, parseStreamName, type StreamKind } from '@medfri/domain';
+import type { RecordedEvent } from '@medfri/event-store';
+
+/** A stored domain event, upcast and validated, with its free text left out. */
+export interface DomainRecord {
+  position: number;
+  eventId: string;
+  streamKind: StreamKind;
+  streamId: string;
+  type: string;
+  /** The event's data in its current shape; personal free-text fields hold SEALED, never their content. */
+  data: Record<string, unknown>;
+  /** The domain event as deciders' `evolve` takes it. */
+  event: { type: string; data: unknown };
+  /** Clinical time and store time, ISO 8601 UTC. */
+  occurredAt: string;
+  recordedAt: string;
+  actorRole: string;
+  /** Names of the personal free-text fields the event carries (sealed in storage): that a note exists, not what it says. */
+  sealedFields: readonly string[];
+}
+
+/** What stands in for every personal free-text field: read models never see the text. */
+export const SEALED = '[sealed]';
+
+/** Every domain event type: projections over domain events skip anything else in the store. */
+export const domainEventTypes: readonly string[] = domainEvents.definitions.map((definition) => definition.type);
+
+/**
+ * Parses a stored event of a domain stream. The service stores personal free text sealed
+ * (not as the string the schema expects), so each such field is replaced by SEALED before
+ * validation: that keeps the schema checks for everything else and keeps the text out.
+ * Undefined for anything that is not a domain event on a domain stream.
+ */
+export function toDomainRecord(recorded: RecordedEvent): DomainRecord | undefined {
+  const stream = parseStreamName(recorded.stream);
+  const definition = domainEvents.get(recorded.type);
+  if (!stream || !definition) return undefined;
+  const stored = { ...(recorded.data as Record<string, unknown>) };
+  const sealedFields = definition.personalFields.filter((field) => stored[field] !== undefined && stored[field] !== null);
+  for (const field of sealedFields) stored[field] = SEALED;
+  const event = domainEvents.parse(recorded.type, stored, recorded.metadata.schemaVersion);
+  return {
+    position: recorded.position,
+    eventId: recorded.id,
+    streamKind: stream.kind,
+    streamId: stream.id,
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    event,
+    occurredAt: String((event.data as { occurredAt: string }).occurredAt),
+    recordedAt: recorded.metadata.recordedAt,
+    actorRole: recorded.metadata.actor.role,
+    sealedFields,
+  };
+}
+
+/** The batch's domain events, in position order. */
+export function toDomainRecords(events: readonly RecordedEvent[]): DomainRecord[] {
+  return events.flatMap((event) => toDomainRecord(event) ?? []);
+}

@@ -1,0 +1,125 @@
+import { defaultDomainConfig, sideEffectMonitoringStatus, type CourseState } from '@medfri/domain';
+import { DateTime } from 'luxon';
+import type { PoolClient } from 'pg';
+import type { ProjectionDefinition } from '../projectionDefinition.js';
+import { courseFold, courseStatesTable } from './domain/domainFolds.js';
+import { domainEventTypes, toDomainRecords, type DomainRecord } from './domain/domainRecord.js';
+import { referenceData, regionOf } from './domain/referenceUnits.js';
+import { foldStreams } from './domain/streamStates.js';
+import { replaceRows } from './domain/tableRows.js';
+
+/** Events that set a dose with the justification field the domain asks for above one DDD. */
+const DOSE_SETTERS = new Set(['MedicationRecorded', 'MedicationDoseChanged']);
+
+function medicationRows(courseId: string, state: CourseState, justified: ReadonlyMap<string, boolean>) {
+  // The due date depends only on the state; whether it has passed is read at query time.
+  const monitoring = new Map(sideEffectMonitoringStatus(state, DateTime.fromMillis(0, { zone: 'utc' }), defaultDomainConfig)
+    .map((status) => [status.medicationId, status]));
+  return Object.values(state.medication.medications).map((medication) => {
+    const reference = referenceData().medications.get(medication.atc);
+    const status = monitoring.get(medication.medicationId);
+    return {
+      medication_id: medication.medicationId,
+      course_id: courseId,
+      patient_id: state.course?.patientId,
+      unit_id: state.course?.unitId,
+      region_id: state.course ? regionOf(state.course.unitId) : null,
+      atc: medication.atc,
+      substance: medication.substance,
+      class: reference?.class ?? null,
+      formulation: medication.formulation,
+      dose: medication.dose,
+      dose_unit: medication.unit,
+      daily_dose: medication.dailyDose,
+      ddds: medication.ddds,
+      // As the domain decides it: the daily dose against the DDD itself, not the rounded ratio.
+      above_ddd: medication.inUse && (reference ? medication.dailyDose > reference.ddd : medication.ddds > 1),
+      justification_recorded: justified.get(medication.medicationId) ?? false,
+      in_use: medication.inUse && medication.dose > 0,
+      recorded_at: medication.recordedAt,
+      stopped_at: medication.stoppedAt,
+      side_effects_last_assessed_at: status?.lastAssessedAt ?? null,
+      side_effects_due_by: status?.dueBy ?? null,
+    };
+  });
+}
+
+/** Whether each medication's latest dose-setting event came with a justification (its presence, never its text). */
+async function updateJustifications(tx: PoolClient, records: readonly DomainRecord[]): Promise<void> {
+  const setters = records.filter((record) => DOSE_SETTERS.has(record.type));
+  if (setters.length === 0) return;
+  await tx.query(
+    `INSERT INTO _justifications AS known (medication_id, justified, position)
+     SELECT DISTINCT ON (medication_id) medication_id, justified, position
+     FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS setter (medication_id, justified, position)
+     ORDER BY medication_id, position DESC
+     ON CONFLICT (medication_id) DO UPDATE SET justified = excluded.justified, position = excluded.position
+     WHERE known.position < excluded.position`,
+    [setters.map((record) => record.data.medicationId), setters.map((record) => record.sealedFields.includes('justificationAboveDdd')),
+      setters.map((record) => record.position)]);
+}
+
+/**
+ * The action points this record can check (Helse Sør-Øst plan): doses above one DDD and
+ * whether they were justified (4), side-effect monitoring that is overdue (5), and
+ * medication use per unit and class in DDDs per patient (7).
+ */
+export const medication: ProjectionDefinition = {
+  name: 'medication',
+  version: 1,
+  migrations: [
+    `CREATE TABLE medications (
+      medication_id uuid PRIMARY KEY, course_id uuid NOT NULL, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text,
+      atc text NOT NULL, substance text NOT NULL, class text, formulation text NOT NULL,
+      dose numeric NOT NULL, dose_unit text NOT NULL, daily_dose numeric NOT NULL, ddds numeric NOT NULL,
+      above_ddd boolean NOT NULL, justification_recorded boolean NOT NULL, in_use boolean NOT NULL,
+      recorded_at timestamptz NOT NULL, stopped_at timestamptz,
+      side_effects_last_assessed_at timestamptz, side_effects_due_by timestamptz)`,
+    'CREATE INDEX medications_by_course ON medications (course_id)',
+    'CREATE INDEX medications_by_unit ON medications (unit_id) WHERE in_use',
+    `CREATE TABLE _justifications (medication_id uuid PRIMARY KEY, justified boolean NOT NULL, position bigint NOT NULL)`,
+    `CREATE TABLE _courses_in_care (course_id uuid PRIMARY KEY, patient_id uuid NOT NULL, unit_id text NOT NULL, admitted boolean NOT NULL)`,
+    courseStatesTable,
+  ],
+  views: [
+    {
+      name: 'medication_action_points',
+      sql: `SELECT medication_id, course_id, patient_id, unit_id, region_id, atc, substance, class, daily_dose, dose_unit, ddds,
+          above_ddd, justification_recorded, above_ddd AND NOT justification_recorded AS above_ddd_without_justification,
+          side_effects_last_assessed_at, side_effects_due_by,
+          now() > side_effects_due_by AS side_effect_monitoring_overdue,
+          greatest(0, floor(extract(epoch FROM now() - side_effects_due_by) / 86400))::integer AS side_effect_monitoring_days_overdue
+        FROM medications WHERE in_use`,
+    },
+    {
+      name: 'medication_use_by_unit_class',
+      sql: `WITH in_care AS (
+          SELECT unit_id, count(DISTINCT patient_id) AS patients FROM _courses_in_care WHERE admitted GROUP BY unit_id)
+        SELECT m.unit_id, m.region_id, m.class,
+          count(DISTINCT m.patient_id) AS patients_using,
+          sum(m.ddds) AS total_ddds,
+          round(sum(m.ddds) / count(DISTINCT m.patient_id), 3) AS ddds_per_patient_using,
+          coalesce(max(in_care.patients), 0) AS patients_admitted,
+          round(sum(m.ddds) / nullif(max(in_care.patients), 0), 3) AS ddds_per_admitted_patient
+        FROM medications m LEFT JOIN in_care ON in_care.unit_id = m.unit_id
+        WHERE m.in_use
+        GROUP BY m.unit_id, m.region_id, m.class`,
+    },
+  ],
+  eventTypes: domainEventTypes,
+  async handle(events, tx) {
+    const records = toDomainRecords(events);
+    const streams = (await foldStreams(tx, courseFold, records)).filter((stream) => stream.state.course);
+    await updateJustifications(tx, streams.flatMap((stream) => stream.applied.map(({ record }) => record)));
+    const ids = streams.map((stream) => stream.streamId);
+    const justifications = await tx.query<{ medication_id: string; justified: boolean }>(
+      `SELECT j.medication_id, j.justified FROM _justifications j
+       WHERE j.medication_id = ANY($1::uuid[])`,
+      [streams.flatMap((stream) => Object.keys(stream.state.medication.medications))]);
+    const justified = new Map(justifications.rows.map((row) => [row.medication_id, row.justified]));
+    await replaceRows(tx, 'medications', 'course_id', ids, streams.flatMap((stream) => medicationRows(stream.streamId, stream.state, justified)));
+    await replaceRows(tx, '_courses_in_care', 'course_id', ids, streams.map(({ streamId, state }) => ({
+      course_id: streamId, patient_id: state.course?.patientId, unit_id: state.course?.unitId, admitted: state.admission.current !== null,
+    })));
+  },
+};

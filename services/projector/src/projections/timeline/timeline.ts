@@ -1,0 +1,140 @@
+import type { CourseState, Referral } from '@medfri/domain';
+import type { ProjectionDefinition } from '../../projectionDefinition.js';
+import { courseFold, courseStatesTable, referralFold, referralStatesTable } from '../domain/domainFolds.js';
+import { domainEventTypes, toDomainRecords, type DomainRecord } from '../domain/domainRecord.js';
+import { kindOf } from '../domain/eventKind.js';
+import { referenceData } from '../domain/referenceUnits.js';
+import { foldStreams } from '../domain/streamStates.js';
+import { summarize } from './timelineSummary.js';
+
+interface EntryRow {
+  position: number;
+  eventId: string;
+  patientId: string;
+  courseId: string | null;
+  referralId: string | null;
+  unitId: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  kind: string;
+  summaryNb: string;
+  summaryEn: string;
+  details: Record<string, unknown>;
+  actorRole: string;
+  entryId: string | null;
+}
+
+const CORRECTION = 'EntryMarkedEnteredInError';
+
+const unitName = (unitId: string) => referenceData().units.get(unitId)?.name ?? unitId;
+
+/** Structured facts of the event for display: its data without clinical time and without any sealed field. */
+function detailsOf(record: DomainRecord): Record<string, unknown> {
+  const details = Object.fromEntries(Object.entries(record.data)
+    .filter(([field]) => field !== 'occurredAt' && !record.sealedFields.includes(field)));
+  return record.sealedFields.length > 0 ? { ...details, sealedFields: record.sealedFields } : details;
+}
+
+function entryRow(record: DomainRecord, patientId: string, where: { courseId?: string; referralId?: string; unitId?: string },
+  context: { course?: CourseState; referral?: Referral | null }): EntryRow {
+  const summary = summarize(record, { course: context.course, referral: context.referral, unitName });
+  const entryId = record.type !== CORRECTION && typeof record.data.entryId === 'string' ? record.data.entryId : null;
+  return {
+    position: record.position,
+    eventId: record.eventId,
+    patientId,
+    courseId: where.courseId ?? null,
+    referralId: where.referralId ?? null,
+    unitId: where.unitId ?? null,
+    occurredAt: record.occurredAt,
+    recordedAt: record.recordedAt,
+    kind: kindOf(record.type),
+    summaryNb: summary.nb,
+    summaryEn: summary.en,
+    details: detailsOf(record),
+    actorRole: record.actorRole,
+    entryId,
+  };
+}
+
+/**
+ * Each patient's course as they and their clinicians read it: one entry per event, in
+ * global order, with a short summary in bokmål and English. A correction is an entry of
+ * its own and marks the entry it retracts (which stays, shown as retracted).
+ */
+export const timeline: ProjectionDefinition = {
+  name: 'timeline',
+  version: 1,
+  migrations: [
+    `CREATE TABLE timeline_entries (
+      position bigint PRIMARY KEY,
+      event_id uuid NOT NULL,
+      patient_id uuid NOT NULL,
+      course_id uuid,
+      referral_id uuid,
+      unit_id text,
+      occurred_at timestamptz NOT NULL,
+      recorded_at timestamptz NOT NULL,
+      kind text NOT NULL,
+      summary_nb text NOT NULL,
+      summary_en text NOT NULL,
+      details jsonb NOT NULL,
+      actor_role text NOT NULL,
+      -- The clinical entry this event recorded, which a correction may retract.
+      entry_id uuid,
+      retracted_by bigint,
+      retracts bigint)`,
+    'CREATE INDEX timeline_entries_by_patient ON timeline_entries (patient_id, position)',
+    'CREATE INDEX timeline_entries_by_entry ON timeline_entries (course_id, entry_id) WHERE entry_id IS NOT NULL',
+    courseStatesTable,
+    referralStatesTable,
+  ],
+  eventTypes: domainEventTypes,
+  async handle(events, tx) {
+    const records = toDomainRecords(events);
+    const rows: EntryRow[] = [];
+    for (const stream of await foldStreams(tx, courseFold, records)) {
+      for (const { record, after } of stream.applied) {
+        if (!after.course) continue;
+        const { patientId, unitId } = after.course;
+        rows.push(entryRow(record, patientId, { courseId: stream.streamId, unitId }, { course: after }));
+      }
+    }
+    for (const stream of await foldStreams(tx, referralFold, records)) {
+      for (const { record, after } of stream.applied) {
+        if (!after.referral) continue;
+        const { patientId, unitId } = after.referral;
+        rows.push(entryRow(record, patientId, { referralId: stream.streamId, unitId }, { referral: after.referral }));
+      }
+    }
+    for (const record of records.filter((candidate) => candidate.streamKind === 'patient')) {
+      rows.push(entryRow(record, record.streamId, {}, {}));
+    }
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO timeline_entries (position, event_id, patient_id, course_id, referral_id, unit_id, occurred_at, recorded_at,
+         kind, summary_nb, summary_en, details, actor_role, entry_id)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[],
+         $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::uuid[])
+       ON CONFLICT (position) DO NOTHING`,
+      [
+        rows.map((row) => row.position), rows.map((row) => row.eventId), rows.map((row) => row.patientId),
+        rows.map((row) => row.courseId), rows.map((row) => row.referralId), rows.map((row) => row.unitId),
+        rows.map((row) => row.occurredAt), rows.map((row) => row.recordedAt), rows.map((row) => row.kind),
+        rows.map((row) => row.summaryNb), rows.map((row) => row.summaryEn), rows.map((row) => JSON.stringify(row.details)),
+        rows.map((row) => row.actorRole), rows.map((row) => row.entryId),
+      ]);
+    const corrections = rows.filter((row) => row.kind === kindOf(CORRECTION)).map((row) => row.position);
+    if (corrections.length === 0) return;
+    await tx.query(
+      `WITH pairs AS (
+         SELECT correction.position AS correction, target.position AS target
+         FROM timeline_entries correction
+         JOIN timeline_entries target
+           ON target.course_id = correction.course_id AND target.entry_id = (correction.details->>'entryId')::uuid
+         WHERE correction.position = ANY($1::bigint[])),
+       marked AS (UPDATE timeline_entries SET retracted_by = pairs.correction FROM pairs WHERE position = pairs.target)
+       UPDATE timeline_entries SET retracts = pairs.target FROM pairs WHERE position = pairs.correction`,
+      [corrections]);
+  },
+};
