@@ -1,45 +1,33 @@
 import type { EventMetadata, RecordedEvent } from '../port.js';
 
-/** Columns every read selects, in the shape `toRecordedEvent` expects. */
-export const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at, tx::text AS tx';
+/**
+ * Columns every read selects, fetched in array mode (no per-row object keyed by column
+ * name: catch-up reads map hundreds of thousands of rows).
+ */
+export const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 
-export interface EventRow {
-  /** int8 arrives as text; NULL until the sequencer has positioned the row. */
-  position: string | null;
-  id: string;
-  stream: string;
-  revision: string;
-  type: string;
-  data: unknown;
-  metadata: Omit<EventMetadata, 'recordedAt'>;
-  recorded_at: Date;
-  /** The appending transaction (xid8 as text). */
-  tx: string;
+/** [position (int8 as text, NULL until positioned), id, stream, revision, type, data, metadata, recorded_at, ...extra columns] */
+export type EventRow = [string | null, string, string, string, string, unknown, StoredMetadata, Date, ...unknown[]];
+
+/** Metadata as stored: the writer's, without recordedAt (a column of its own). */
+type StoredMetadata = Omit<EventMetadata, 'recordedAt'> & { recordedAt?: string };
+
+export function isPositioned(row: EventRow): row is EventRow & [string] {
+  return row[0] !== null;
 }
 
-export type PositionedEventRow = EventRow & { position: string };
-
-export function isPositioned(row: EventRow): row is PositionedEventRow {
-  return row.position !== null;
-}
-
-export function toRecordedEvent(row: PositionedEventRow): RecordedEvent {
-  const { occurredAt, actor, correlationId, causationId, schemaVersion } = row.metadata;
+/** Builds the event from a freshly parsed row; takes over the row's parsed objects. */
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata = row[6];
+  metadata.recordedAt = row[7].toISOString();
+  metadata.causationId ??= null;
   return {
-    id: row.id,
-    stream: row.stream,
-    type: row.type,
-    revision: Number(row.revision),
-    position: Number(row.position),
-    data: row.data,
-    // Rebuilt in a fixed key order: jsonb keeps keys in its own order.
-    metadata: {
-      occurredAt,
-      actor: { id: actor.id, role: actor.role },
-      correlationId,
-      causationId: causationId ?? null,
-      schemaVersion,
-      recordedAt: row.recorded_at.toISOString(),
-    },
+    id: row[1],
+    stream: row[2],
+    type: row[4],
+    revision: Number(row[3]),
+    position: Number(row[0]),
+    data: row[5],
+    metadata: metadata as EventMetadata,
   };
 }

@@ -25,6 +25,7 @@ export interface LiveFollowerOptions {
 
 const LISTENER_RETRY_MS = 5_000;
 const MAX_BACKOFF_MS = 1_000;
+const FENCED_RETRY_MS = 3;
 
 export class LiveFollower {
   private knownHead = 0;
@@ -104,11 +105,13 @@ export class LiveFollower {
     let failures = 0;
     while (!this.closed && this.waiters.size > 0) {
       this.kicked = false;
+      let fenced = false;
       try {
         const run = await this.options.sequencer.run();
         failures = 0;
         this.observeHead(run.head);
         if (!run.complete) continue;
+        fenced = run.waiting !== null;
       } catch (error) {
         failures += 1;
         const failure = toStoreError(error);
@@ -116,7 +119,14 @@ export class LiveFollower {
       }
       if (this.users > 0 && !this.listener) this.ensureListener();
       if (this.kicked || this.waiters.size === 0 || this.closed) continue;
-      const pause = failures === 0 ? this.options.pollIntervalMs : Math.min(MAX_BACKOFF_MS, this.options.pollIntervalMs * 2 ** failures);
+      // Committed events waiting only for older transactions (usually appends a few ms from
+      // committing) are checked again soon; otherwise poll at the interval, or back off.
+      const pause =
+        failures > 0
+          ? Math.min(MAX_BACKOFF_MS, this.options.pollIntervalMs * 2 ** failures)
+          : fenced
+            ? FENCED_RETRY_MS
+            : this.options.pollIntervalMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(wake, pause);
         function wake(): void {

@@ -32,28 +32,34 @@ CREATE TABLE event_store.events (
   metadata jsonb NOT NULL,
   recorded_at timestamptz NOT NULL,
   CONSTRAINT events_pkey PRIMARY KEY (id),
-  CONSTRAINT events_stream_revision_key UNIQUE (stream, revision),
-  CONSTRAINT events_position_key UNIQUE (position)
+  CONSTRAINT events_stream_revision_key UNIQUE (stream, revision)
 );
+
+-- Partial, so that appends (position NULL) do not touch it; the sequencer's update adds the entry.
+CREATE UNIQUE INDEX events_position ON event_store.events (position) WHERE position IS NOT NULL;
 
 -- What the sequencer still has to position: small, because it only holds pending rows.
 CREATE INDEX events_unpositioned ON event_store.events (tx, seq) WHERE position IS NULL;
 
--- Appends one batch to one stream in one statement (one round trip, one transaction when
--- called outside a transaction block). Outcomes other than 'ok' write nothing.
+-- The careful append: takes the stream's lock, then checks idempotency, the expected
+-- revision and (inside a longer transaction) transaction order, then inserts. Used inside
+-- callers' transactions, for empty appends, and when the one-statement fast path in
+-- postgresAppend.ts inserted nothing or lost a race. Outcomes other than 'ok' write nothing.
+-- p_events: [{"id": uuid, "type": text, "data": any JSON, "metadata": object}, ...]
 CREATE FUNCTION event_store.append(
   p_stream text,
   p_expected_kind text,       -- any | no_stream | stream_exists | exact
   p_expected_revision bigint, -- the revision when p_expected_kind = 'exact'
-  p_ids uuid[],
-  p_types text[],
-  p_data jsonb[],
-  p_metadata jsonb[]
+  p_events jsonb
 ) RETURNS TABLE (o_outcome text, o_revision bigint, o_conflict uuid)
 LANGUAGE plpgsql
+-- Custom plans would be planned again on every call; these statements are index lookups
+-- whose generic plans are always right.
+SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
-  v_count integer := coalesce(cardinality(p_ids), 0);
+  v_ids uuid[] := ARRAY(SELECT (e.value->>'id')::uuid FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e ORDER BY e.ordinality);
+  v_count integer := cardinality(v_ids);
   v_found integer;
   v_same_stream boolean;
   v_offsets integer;
@@ -61,31 +67,28 @@ DECLARE
   v_current bigint;
   v_last_tx xid8;
   v_expected_ok boolean;
-  v_now timestamptz;
 BEGIN
-  -- Appends to one stream take turns. An advisory lock, unlike a row lock, gives the
-  -- transaction no id: in an autocommit append the id is assigned after the previous
-  -- appender of this stream committed, so transaction-id order agrees with revision order.
+  -- Appends to one stream through this function take turns. An advisory lock, unlike a row
+  -- lock, gives the transaction no id, so an autocommit append gets its id only after the
+  -- previous appender of the stream committed.
   PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
 
-  -- Idempotency comes first, so that a retried append succeeds whatever its expected revision.
-  IF v_count > 0 THEN
-    SELECT count(*)::integer, bool_and(e.stream = p_stream), count(DISTINCT e.revision - i.n)::integer, min(e.revision - i.n)
-      INTO v_found, v_same_stream, v_offsets, v_offset
-      FROM unnest(p_ids) WITH ORDINALITY AS i(id, n)
-      JOIN event_store.events e ON e.id = i.id;
-    IF v_found > 0 THEN
-      IF v_found = v_count AND v_same_stream AND v_offsets = 1 THEN
-        -- Every id is already in this stream, consecutively and in this order: a retry.
-        RETURN QUERY SELECT 'duplicate'::text, v_offset + v_count, NULL::uuid;
-        RETURN;
-      END IF;
-      RETURN QUERY SELECT 'duplicate_id'::text, NULL::bigint, i.id
-        FROM unnest(p_ids) WITH ORDINALITY AS i(id, n)
-        WHERE EXISTS (SELECT 1 FROM event_store.events e WHERE e.id = i.id)
-        ORDER BY i.n LIMIT 1;
+  -- Idempotency first, so that a retried append succeeds whatever its expected revision.
+  SELECT count(*)::integer, bool_and(e.stream = p_stream), count(DISTINCT e.revision - i.n)::integer, min(e.revision - i.n)
+    INTO v_found, v_same_stream, v_offsets, v_offset
+    FROM unnest(v_ids) WITH ORDINALITY AS i(id, n)
+    JOIN event_store.events e ON e.id = i.id;
+  IF v_found > 0 THEN
+    IF v_found = v_count AND v_same_stream AND v_offsets = 1 THEN
+      -- Every id is already in this stream, consecutively and in this order: a retry.
+      RETURN QUERY SELECT 'duplicate'::text, v_offset + v_count, NULL::uuid;
       RETURN;
     END IF;
+    RETURN QUERY SELECT 'duplicate_id'::text, NULL::bigint, i.id
+      FROM unnest(v_ids) WITH ORDINALITY AS i(id, n)
+      WHERE EXISTS (SELECT 1 FROM event_store.events e WHERE e.id = i.id)
+      ORDER BY i.n LIMIT 1;
+    RETURN;
   END IF;
 
   SELECT e.revision, e.tx INTO v_current, v_last_tx
@@ -93,7 +96,6 @@ BEGIN
   IF NOT FOUND THEN
     v_current := -1;
   END IF;
-
   v_expected_ok := CASE p_expected_kind
     WHEN 'any' THEN true
     WHEN 'no_stream' THEN v_current = -1
@@ -109,19 +111,18 @@ BEGIN
     RETURN;
   END IF;
 
-  -- Inside a longer transaction that already had an id, a newer transaction may have appended
-  -- to this stream while we waited for the lock. Positions follow transaction ids, so our
-  -- later revisions would get earlier positions: refuse, and let the caller retry.
+  -- Inside a longer transaction that already had an id, a newer transaction may have
+  -- appended to this stream meanwhile. Positions follow transaction ids, so our later
+  -- revisions would get earlier positions: refuse, and let the caller retry.
   IF v_last_tx IS NOT NULL AND v_last_tx > pg_current_xact_id() THEN
     RAISE EXCEPTION 'stream % was appended to by a newer transaction; retry the transaction', p_stream
       USING ERRCODE = 'serialization_failure';
   END IF;
 
-  v_now := clock_timestamp();
   INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
-    SELECT i.id, p_stream, v_current + i.n, i.type, i.data, i.metadata, v_now
-      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS i(id, type, data, metadata, n)
-      ORDER BY i.n;
+    SELECT (e.value->>'id')::uuid, p_stream, v_current + e.ordinality, e.value->>'type', e.value->'data', e.value->'metadata', statement_timestamp()
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e
+      ORDER BY e.ordinality;
   RETURN QUERY SELECT 'ok'::text, v_current + v_count, NULL::uuid;
 END
 $fn$;
@@ -131,12 +132,13 @@ $fn$;
 -- has finished, so no row can appear below this fence later: positions follow (tx, seq)
 -- whatever order transactions commit in. Only the holder of the sequencer lock assigns,
 -- and it commits before it releases the lock, so readers see positions without gaps.
-CREATE FUNCTION event_store.sequence(p_batch integer, p_report_waiting boolean)
+CREATE FUNCTION event_store.sequence(p_batch integer)
 RETURNS TABLE (o_positioned integer, o_head bigint, o_fence xid8, o_complete boolean, o_waiting xid8)
 LANGUAGE plpgsql
 -- The batch joins back to its rows by ctid; a nested loop of tid lookups is always right here.
 SET enable_hashjoin = off
 SET enable_mergejoin = off
+SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
   v_fence xid8 := pg_snapshot_xmin(pg_current_snapshot());
@@ -165,10 +167,8 @@ BEGIN
     -- Already serialised by the sequencer lock, so NOTIFY costs appends nothing here.
     PERFORM pg_notify('${POSITIONED_CHANNEL}', v_head::text);
   END IF;
-  IF p_report_waiting THEN
-    -- Committed rows still unpositioned because an older transaction is in flight.
-    SELECT max(tx) INTO v_waiting FROM event_store.events WHERE position IS NULL;
-  END IF;
+  -- Committed rows still unpositioned because an older transaction is in flight.
+  SELECT max(tx) INTO v_waiting FROM event_store.events WHERE position IS NULL;
   RETURN QUERY SELECT v_positioned, v_head, v_fence, v_positioned < p_batch, v_waiting;
 END
 $fn$;

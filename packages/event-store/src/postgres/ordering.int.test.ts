@@ -10,7 +10,7 @@ import { Pool, type PoolClient } from 'pg';
 import { createTestDatabase } from '@medfri/test-kit/database';
 import { testEvent } from '../conformance/testEvent.js';
 import type { EventData, EventStore, RecordedEvent } from '../port.js';
-import { appendInTransaction } from './appendInTransaction.js';
+import { appendInTransaction } from './postgresAppend.js';
 import { migrateEventStore } from './migrations.js';
 import { createPostgresEventStore } from './postgresEventStore.js';
 
@@ -63,7 +63,6 @@ test(
       twoStream: sum.twoStream + c.twoStream,
       retryAsked: sum.retryAsked + c.retryAsked,
     }));
-    console.log(JSON.stringify({ ...total, committed: committed.size, rolledBackEvents: rolledBack.size }));
     // The run must have exercised what it claims to.
     expect(total.slow).toBeGreaterThan(5);
     expect(total.rolledBack).toBeGreaterThan(5);

@@ -1,25 +1,90 @@
 /**
- * The append path: one call of the `event_store.append` function. Outside a transaction
- * block that is one round trip and one transaction; inside one (appendInTransaction) the
- * append commits or rolls back with the caller's transaction.
+ * The append path. Autocommit appends try one plain INSERT statement first (one round
+ * trip, one transaction, nothing but index lookups besides the insert): it computes the
+ * next revision and inserts only if the expected revision holds. When it inserts nothing
+ * or loses a race (a unique violation: same id or same revision appended concurrently),
+ * the careful `event_store.append` function decides: retry, duplicate, or conflict.
+ *
+ * Both take the stream's advisory lock, so appends to one stream take turns (and an append
+ * inside a caller's transaction is not overtaken). The fast path reads the revision with a
+ * snapshot taken before it waited for the lock; if someone appended meanwhile, its insert
+ * hits the unique (stream, revision) index and the careful path, which reads after the
+ * lock, settles it.
+ *
+ * Transaction order agrees with revision order: the statement that wins revision r+1 saw
+ * revision r committed in its snapshot and only then took its transaction id, so its id is
+ * higher than the id of the transaction that wrote revision r.
  */
 import type { ClientBase, Pool } from 'pg';
+import { STREAM_LOCK_CLASS } from './migrations.js';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors.js';
-import type { AppendOptions, AppendResult, EventData } from '../port.js';
-import { DEFAULT_MAX_PAYLOAD_BYTES, validateAppend, type ValidatedAppend, type ValidationLimits } from '../validation.js';
+import type { AppendOptions, AppendResult, EventData, ExpectedRevision } from '../port.js';
+import {
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  validateAppend,
+  type ValidatedAppend,
+  type ValidatedEvent,
+  type ValidationLimits,
+} from '../validation.js';
 
-const APPEND = {
-  name: 'event_store_append',
-  text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
+type Queryable = Pick<ClientBase, 'query'> | Pool;
+
+const FAST_APPEND = {
+  name: 'event_store_fast_append',
+  text: `WITH current AS (
+    SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1)) AS locked,
+           coalesce(max(revision), -1) AS revision
+      FROM event_store.events WHERE stream = $1
+  ), inserted AS (
+    INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
+    SELECT (e.value->>'id')::uuid, $1, c.revision + e.ordinality, e.value->>'type', e.value->'data', e.value->'metadata', statement_timestamp()
+      FROM current c, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e
+     WHERE CASE $2::text
+             WHEN 'any' THEN true
+             WHEN 'no_stream' THEN c.revision = -1
+             WHEN 'stream_exists' THEN c.revision >= 0
+             ELSE c.revision = $3::bigint
+           END
+     ORDER BY e.ordinality
+    RETURNING revision
+  )
+  SELECT count(*)::int AS appended, max(revision)::text AS last FROM inserted`,
 };
 
-interface AppendRow {
+const CAREFUL_APPEND = {
+  name: 'event_store_append',
+  text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::jsonb)',
+};
+
+interface CarefulRow {
   o_outcome: 'ok' | 'duplicate' | 'wrong_expected_version' | 'duplicate_id';
   o_revision: string | null;
   o_conflict: string | null;
 }
 
-export type Queryable = Pick<ClientBase, 'query'> | Pool;
+/** Lost races are settled by trying again; each lost race means another append succeeded. */
+const MAX_ATTEMPTS = 10;
+
+/** Appends as its own transaction (on a pool, outside any transaction block). */
+export async function appendAutocommit(pool: Pool, append: ValidatedAppend): Promise<AppendResult> {
+  const values = parameters(append);
+  if (append.events.length > 0) {
+    try {
+      const { rows } = await pool.query<{ appended: number; last: string | null }>({ ...FAST_APPEND, values });
+      if (rows[0] && rows[0].appended > 0) return { nextExpectedRevision: Number(rows[0].last), duplicate: false };
+      // Nothing inserted: the expected revision did not hold (or this is a retry). Let the careful path say which.
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await careful(pool, append, values);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isLostRace(error)) throw toDuplicateId(error);
+    }
+  }
+}
 
 /**
  * Appends inside the caller's open transaction on `client`. The events become visible
@@ -34,33 +99,15 @@ export function appendInTransaction(
   options?: AppendOptions,
   limits: ValidationLimits = { maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES },
 ): Promise<AppendResult> {
-  return appendValidated(client, validateAppend(stream, events, options, limits));
+  const append = validateAppend(stream, events, options, limits);
+  return careful(client, append, parameters(append)).catch((error: unknown) => {
+    throw toDuplicateId(error);
+  });
 }
 
-/** Runs one validated append; throws the port's typed errors for refused appends. */
-export async function appendValidated(db: Queryable, append: ValidatedAppend): Promise<AppendResult> {
-  const { stream, expected, events } = append;
-  let result;
-  try {
-    result = await db.query<AppendRow>({
-      ...APPEND,
-      values: [
-        stream,
-        typeof expected === 'number' ? 'exact' : expected,
-        typeof expected === 'number' ? expected : null,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.dataJson),
-        events.map((e) => e.metadataJson),
-      ],
-    });
-  } catch (error) {
-    // Another stream's append recorded one of these ids while ours waited for it to commit.
-    const duplicate = duplicateIdOf(error);
-    if (duplicate) throw new DuplicateEventIdError(duplicate);
-    throw error;
-  }
-  const row = result.rows[0];
+async function careful(db: Queryable, append: ValidatedAppend, values: unknown[]): Promise<AppendResult> {
+  const { rows } = await db.query<CarefulRow>({ ...CAREFUL_APPEND, values });
+  const row = rows[0];
   const revision = row?.o_revision === null || row?.o_revision === undefined ? null : Number(row.o_revision);
   switch (row?.o_outcome) {
     case 'ok':
@@ -68,7 +115,7 @@ export async function appendValidated(db: Queryable, append: ValidatedAppend): P
     case 'duplicate':
       return { nextExpectedRevision: revision as number, duplicate: true };
     case 'wrong_expected_version':
-      throw new WrongExpectedVersionError(stream, expected, revision === -1 || revision === null ? 'no_stream' : revision);
+      throw new WrongExpectedVersionError(append.stream, append.expected, revision === -1 || revision === null ? 'no_stream' : revision);
     case 'duplicate_id':
       throw new DuplicateEventIdError(row.o_conflict as string);
     default:
@@ -76,15 +123,36 @@ export async function appendValidated(db: Queryable, append: ValidatedAppend): P
   }
 }
 
-function duplicateIdOf(error: unknown): string | null {
-  const { code, constraint, detail } = error as { code?: unknown; constraint?: unknown; detail?: unknown };
-  if (code !== '23505' || constraint !== 'events_pkey') return null;
-  const match = typeof detail === 'string' ? /\(id\)=\(([^)]+)\)/.exec(detail) : null;
-  return match?.[1] ?? 'unknown';
+function parameters(append: ValidatedAppend): unknown[] {
+  const expected: ExpectedRevision = append.expected;
+  return [
+    append.stream,
+    typeof expected === 'number' ? 'exact' : expected,
+    typeof expected === 'number' ? expected : null,
+    eventsJson(append.events),
+  ];
 }
 
-/** SQLSTATEs after which the same append, retried as a new transaction, can succeed. */
-export function isRetryableAppendError(error: unknown): boolean {
+/** One JSON array built from the JSON validation already produced: nothing is serialised twice or escaped. */
+function eventsJson(events: readonly ValidatedEvent[]): string {
+  let json = '[';
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ValidatedEvent;
+    json += `${i === 0 ? '' : ','}{"id":"${event.id}","type":${JSON.stringify(event.type)},"data":${event.dataJson},"metadata":${event.metadataJson}}`;
+  }
+  return `${json}]`;
+}
+
+/** A race the database settled against this append; the same append, tried again, decides it. */
+function isLostRace(error: unknown): boolean {
   const { code } = error as { code?: unknown };
-  return code === '40001' || code === '40P01' || code === '23505';
+  return code === '23505' || code === '40001' || code === '40P01';
+}
+
+/** An id recorded by another stream's append that committed while this one waited for it. */
+function toDuplicateId(error: unknown): unknown {
+  const { code, constraint, detail } = error as { code?: unknown; constraint?: unknown; detail?: unknown };
+  if (code !== '23505' || constraint !== 'events_pkey') return error;
+  const match = typeof detail === 'string' ? /\(id\)=\(([^)]+)\)/.exec(detail) : null;
+  return new DuplicateEventIdError(match?.[1] ?? 'unknown');
 }

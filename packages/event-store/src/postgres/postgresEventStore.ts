@@ -25,9 +25,9 @@ import {
   validateStreamName,
   validateSubscribeOptions,
 } from '../validation.js';
-import { appendValidated, isRetryableAppendError } from './appendInTransaction.js';
+import { appendAutocommit } from './postgresAppend.js';
 import { withStoreErrors } from './connectionErrors.js';
-import { EVENT_COLUMNS, isPositioned, toRecordedEvent, type EventRow, type PositionedEventRow } from './eventRow.js';
+import { EVENT_COLUMNS, isPositioned, toRecordedEvent, type EventRow } from './eventRow.js';
 import { LiveFollower } from './liveFollower.js';
 import { createSequencer } from './sequencer.js';
 
@@ -40,7 +40,7 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** Largest `data` JSON in bytes (default 1 MiB). */
   maxPayloadBytes?: number;
-  /** How often a caught-up subscription checks for new events besides notifications (default 15 ms). */
+  /** How often a caught-up subscription checks for new events besides notifications (default 10 ms). */
   pollIntervalMs?: number;
   /** Rows the sequencer positions per transaction (default 10,000). */
   sequencerBatchSize?: number;
@@ -51,8 +51,6 @@ export interface PostgresEventStoreOptions {
    */
   positionWaitMs?: number;
 }
-
-const MAX_APPEND_ATTEMPTS = 5;
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): EventStore {
   if (Boolean(options.pool) === Boolean(options.connectionString)) {
@@ -67,7 +65,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
   const sequencer = createSequencer(pool, options.sequencerBatchSize ?? 10_000);
   const follower = new LiveFollower({
     sequencer,
-    pollIntervalMs: options.pollIntervalMs ?? 15,
+    pollIntervalMs: options.pollIntervalMs ?? 10,
     listenerConfig: listenerConfigOf(pool),
   });
   const subscriptions = new Set<Subscription>();
@@ -80,16 +78,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
   const appendToStream = async (stream: string, events: readonly EventData[], appendOptions?: AppendOptions): Promise<AppendResult> => {
     ensureOpen();
     const append = validateAppend(stream, events, appendOptions, limits);
-    const result = await withStoreErrors(async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await appendValidated(pool, append);
-        } catch (error) {
-          // A lost race the database detected (the append wrote nothing): the same append, again, decides it.
-          if (attempt >= MAX_APPEND_ATTEMPTS || !isRetryableAppendError(error)) throw error;
-        }
-      }
-    });
+    const result = await withStoreErrors(() => appendAutocommit(pool, append));
     if (!result.duplicate && append.events.length > 0) follower.kick();
     return result;
   };
@@ -99,19 +88,20 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
     const name = validateStreamName(stream);
     const { direction, from, maxCount } = validateReadStreamOptions(readOptions);
     if (direction === 'forwards' && from === 'end') return [];
-    const query =
+    // tx last: only needed for rows still waiting for a position.
+    const text =
       direction === 'forwards'
-        ? `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`
-        : `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
+        ? `SELECT ${EVENT_COLUMNS}, tx::text FROM event_store.events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`
+        : `SELECT ${EVENT_COLUMNS}, tx::text FROM event_store.events WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
     const fromRevision = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
     return withStoreErrors(async () => {
       const deadline = Date.now() + positionWaitMs;
       for (;;) {
-        const { rows } = await pool.query<EventRow>(query, [name, fromRevision, maxCount]);
+        const { rows } = await pool.query<EventRow>({ text, values: [name, fromRevision, maxCount], rowMode: 'array' });
         const unpositioned = rows.filter((row) => !isPositioned(row));
-        if (unpositioned.length === 0) return (rows as PositionedEventRow[]).map(toRecordedEvent);
+        if (unpositioned.length === 0) return rows.map(toRecordedEvent);
         // Committed, but the sequencer has not positioned them yet: do it now, then read again.
-        const newest = unpositioned.reduce((max, row) => (BigInt(row.tx) > max ? BigInt(row.tx) : max), 0n);
+        const newest = unpositioned.reduce((max, row) => (BigInt(row[8] as string) > max ? BigInt(row[8] as string) : max), 0n);
         const { done } = await sequencer.positionThrough(newest, deadline);
         if (!done) {
           throw new StoreUnavailableError(
@@ -123,10 +113,11 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
   };
 
   const readPositioned = async (after: number, maxCount: number | null): Promise<RecordedEvent[]> => {
-    const { rows } = await pool.query<PositionedEventRow>({
+    const { rows } = await pool.query<EventRow>({
       name: 'event_store_read_all',
       text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE position > $1 ORDER BY position LIMIT $2`,
       values: [after, maxCount],
+      rowMode: 'array',
     });
     return rows.map(toRecordedEvent);
   };
@@ -135,8 +126,9 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
     ensureOpen();
     const { after, maxCount } = validateReadAllOptions(readOptions);
     return withStoreErrors(async () => {
-      // Position what has committed, so an acknowledged append is visible here.
-      await sequencer.catchUp(Date.now() + positionWaitMs);
+      // Position what has committed, so an acknowledged append is visible here; unless the
+      // page lies wholly below a head already seen, where nothing can change any more.
+      if (maxCount === null || after + maxCount > sequencer.knownHead()) await sequencer.catchUp(Date.now() + positionWaitMs);
       return readPositioned(after, maxCount);
     });
   };

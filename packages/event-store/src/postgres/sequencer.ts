@@ -14,7 +14,7 @@ export interface SequencerRun {
   fence: bigint;
   /** False when the batch was full: more rows below the fence may be waiting. */
   complete: boolean;
-  /** Highest transaction id of committed rows still waiting for the fence (when asked for). */
+  /** Highest transaction id of committed rows still waiting for the fence; null when none wait. */
   waiting: bigint | null;
 }
 
@@ -28,12 +28,14 @@ interface SequenceRow {
 
 const SEQUENCE = {
   name: 'event_store_sequence',
-  text: 'SELECT o_positioned, o_head::text AS o_head, o_fence::text AS o_fence, o_complete, o_waiting::text AS o_waiting FROM event_store.sequence($1, $2)',
+  text: 'SELECT o_positioned, o_head::text AS o_head, o_fence::text AS o_fence, o_complete, o_waiting::text AS o_waiting FROM event_store.sequence($1)',
 };
 
 export interface Sequencer {
   /** One run of the sequencer that starts after this call; concurrent callers share runs. */
-  run(reportWaiting?: boolean): Promise<SequencerRun>;
+  run(): Promise<SequencerRun>;
+  /** The highest head any run has reported: positions up to it are assigned for good. */
+  knownHead(): number;
   /**
    * Runs the sequencer until every row committed before this call has a position, or until
    * the deadline (an older transaction may stay open): returns the last run and whether
@@ -48,12 +50,14 @@ export interface Sequencer {
 const FENCE_RETRY_MS = [1, 2, 5, 10, 20];
 
 export function createSequencer(pool: Pool, batchSize: number): Sequencer {
-  const inFlight = new Map<boolean, Promise<SequencerRun>>();
-  const queued = new Map<boolean, Promise<SequencerRun>>();
+  let inFlight: Promise<SequencerRun> | null = null;
+  let queued: Promise<SequencerRun> | null = null;
+  let head = 0;
 
-  const call = async (reportWaiting: boolean): Promise<SequencerRun> => {
-    const result = await pool.query<SequenceRow>({ ...SEQUENCE, values: [batchSize, reportWaiting] });
+  const call = async (): Promise<SequencerRun> => {
+    const result = await pool.query<SequenceRow>({ ...SEQUENCE, values: [batchSize] });
     const row = result.rows[0] as SequenceRow;
+    head = Math.max(head, Number(row.o_head));
     return {
       positioned: row.o_positioned,
       head: Number(row.o_head),
@@ -63,26 +67,22 @@ export function createSequencer(pool: Pool, batchSize: number): Sequencer {
     };
   };
 
-  const run = (reportWaiting = false): Promise<SequencerRun> => {
-    const current = inFlight.get(reportWaiting);
-    if (!current) {
-      const started = call(reportWaiting).finally(() => inFlight.delete(reportWaiting));
-      inFlight.set(reportWaiting, started);
-      return started;
+  const run = (): Promise<SequencerRun> => {
+    if (!inFlight) {
+      inFlight = call().finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
     }
     // A run already under way may have taken its snapshot before the caller's commit:
     // the caller gets the next run, which everyone arriving meanwhile shares.
-    let next = queued.get(reportWaiting);
-    if (!next) {
-      next = current
-        .catch(() => undefined)
-        .then(() => {
-          queued.delete(reportWaiting);
-          return run(reportWaiting);
-        });
-      queued.set(reportWaiting, next);
-    }
-    return next;
+    queued ??= inFlight
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return run();
+      });
+    return queued;
   };
 
   const positionThrough = async (tx: bigint, deadline: number): Promise<{ run: SequencerRun; done: boolean }> => {
@@ -97,12 +97,12 @@ export function createSequencer(pool: Pool, batchSize: number): Sequencer {
   };
 
   const catchUp = async (deadline: number): Promise<{ run: SequencerRun; done: boolean }> => {
-    let first = await run(true);
-    while (!first.complete && Date.now() < deadline) first = await run(true);
+    let first = await run();
+    while (!first.complete && Date.now() < deadline) first = await run();
     if (!first.complete) return { run: first, done: false };
     if (first.waiting === null) return { run: first, done: true };
     return positionThrough(first.waiting, deadline);
   };
 
-  return { run, catchUp, positionThrough };
+  return { run, catchUp, positionThrough, knownHead: () => head };
 }
