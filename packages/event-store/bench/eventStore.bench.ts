@@ -22,6 +22,8 @@ const READ_AT_LEAST = 200_000;
 const READ_PAGE = 1_000;
 const LAG_RATE_PER_S = 1_000;
 const LAG_FOR_MS = 5_000;
+// Enough connections that appends never queue in the writer's pool at this rate.
+const LAG_WRITER_CONNECTIONS = 24;
 
 interface Throughput {
   events: number;
@@ -63,12 +65,24 @@ async function main(): Promise<void> {
     const raw = pool(CONCURRENCY);
     log(`event row: ${Buffer.byteLength(JSON.stringify(benchEvent().data)) + Buffer.byteLength(JSON.stringify(benchEvent().metadata))} bytes of JSON (data + metadata)`);
 
+    // Each phase starts right after a checkpoint, so none pays for one that another phase caused.
+    const checkpoint = (): Promise<unknown> => admin.query('CHECKPOINT');
+    // Open every connection (and prepare its statements) before anything is timed.
+    const warmUp = (connections: number, operation: () => Promise<unknown>): Promise<unknown> =>
+      Promise.all(Array.from({ length: connections * 3 }, operation));
+    await warmUp(CONCURRENCY, () => store.appendToStream(`warm-${randomUUID()}`, benchEvents(1)));
+    await warmUp(CONCURRENCY, () => store.appendToStream(`warm-${randomUUID()}`, benchEvents(BATCH)));
+    await warmUp(CONCURRENCY, () => rawInsert(raw, 1));
+    await warmUp(CONCURRENCY, () => rawInsert(raw, BATCH));
+
     // (a) single-event appends to distinct streams, 8 concurrent callers.
+    await checkpoint();
     const single = await alternate(
       () => timed(CONCURRENCY, ROUND_MS, 1, () => store.appendToStream(`bench-${randomUUID()}`, [benchEvent()], { expected: 'no_stream' })),
       () => timed(CONCURRENCY, ROUND_MS, 1, () => rawInsert(raw, 1)),
     );
     // (b) 100-event appends (one stream each), against 100-row multi-value INSERTs.
+    await checkpoint();
     const batch = await alternate(
       () => timed(CONCURRENCY, ROUND_MS, BATCH, () => store.appendToStream(`bench-${randomUUID()}`, benchEvents(BATCH), { expected: 'no_stream' })),
       () => timed(CONCURRENCY, ROUND_MS, BATCH, () => rawInsert(raw, BATCH)),
@@ -97,6 +111,7 @@ async function main(): Promise<void> {
     const sequencedIn = performance.now() - sequencing;
     await admin.query('VACUUM ANALYZE event_store.events');
     await admin.query('VACUUM ANALYZE raw_events');
+    await checkpoint();
 
     // (c) catch-up reads over everything, 1,000 per page, against keyset-paged SELECTs.
     const readCount = Math.min(head, await count('SELECT count(*) AS n FROM raw_events'));
@@ -129,10 +144,16 @@ async function main(): Promise<void> {
     );
 
     // (d) append-to-delivery lag at about 1,000 appends/s, writer and subscriber on separate pools.
-    const writer = createPostgresEventStore({ pool: pool(CONCURRENCY + 2) });
+    const writer = createPostgresEventStore({ pool: pool(LAG_WRITER_CONNECTIONS) });
     const reader = createPostgresEventStore({ pool: pool(4) });
     stores.push(writer, reader);
+    const rawPaced = pool(LAG_WRITER_CONNECTIONS);
+    await warmUp(LAG_WRITER_CONNECTIONS, () => writer.appendToStream(`warm-${randomUUID()}`, benchEvents(1)));
+    await warmUp(LAG_WRITER_CONNECTIONS, () => rawInsert(rawPaced, 1));
+    await checkpoint();
     const lag = await measureLag(writer, reader);
+    // For scale: the same schedule of plain INSERTs, acknowledged (no subscriber involved).
+    const rawLatency = await paced(() => rawInsert(rawPaced, 1));
 
     const result = {
       appendSingle: summary(single),
@@ -143,6 +164,7 @@ async function main(): Promise<void> {
     printTable(result, {
       sequencer: { events: unpositioned, ms: sequencedIn },
       lag,
+      rawLatency,
       totalSeconds: (performance.now() - started) / 1000,
     });
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -197,9 +219,41 @@ function rawInsert(raw: Pool, rows: number): Promise<unknown> {
   return raw.query({ name: `raw_insert_${rows}`, text, values });
 }
 
-async function measureLag(writer: EventStore, reader: EventStore): Promise<{ p50: number; p99: number; max: number; events: number }> {
+interface Lag {
+  p50: number;
+  p99: number;
+  max: number;
+  events: number;
+  /** The append itself (call to acknowledgement), for comparison. */
+  appendP50: number;
+  appendP99: number;
+}
+
+/** Calls `operation` LAG_RATE_PER_S times a second for LAG_FOR_MS; latency percentiles of the calls. */
+async function paced(operation: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const total = Math.round((LAG_RATE_PER_S * LAG_FOR_MS) / 1000);
+  const start = performance.now();
+  const inFlight: Array<Promise<unknown>> = [];
+  for (let i = 0; i < total; i++) {
+    const wait = start + (i * 1000) / LAG_RATE_PER_S - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const sent = performance.now();
+    inFlight.push(operation().then(() => latencies.push(performance.now() - sent)));
+  }
+  await Promise.all(inFlight);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+async function measureLag(writer: EventStore, reader: EventStore): Promise<Lag> {
   const sentAt = new Map<string, number>();
   const lags: number[] = [];
+  const appendLatencies: number[] = [];
   const subscription = reader.subscribeToAll({ after: await reader.headPosition() });
   const total = Math.round((LAG_RATE_PER_S * LAG_FOR_MS) / 1000);
   let resolveAll: () => void = () => undefined;
@@ -222,8 +276,9 @@ async function measureLag(writer: EventStore, reader: EventStore): Promise<{ p50
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const event = benchEvent();
-    sentAt.set(event.id, performance.now());
-    const append = writer.appendToStream(`lag-${randomUUID()}`, [event]);
+    const sent = performance.now();
+    sentAt.set(event.id, sent);
+    const append = writer.appendToStream(`lag-${randomUUID()}`, [event]).then(() => appendLatencies.push(performance.now() - sent));
     inFlight.add(append);
     void append.finally(() => inFlight.delete(append));
   }
@@ -234,9 +289,14 @@ async function measureLag(writer: EventStore, reader: EventStore): Promise<{ p50
   await subscription.stop();
   await consuming;
   if (lags.length < total) log(`warning: only ${lags.length} of ${total} events were delivered within 10 s`);
-  lags.sort((a, b) => a - b);
-  const at = (q: number): number => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] ?? Number.NaN;
-  return { p50: at(0.5), p99: at(0.99), max: lags[lags.length - 1] ?? Number.NaN, events: lags.length };
+  return {
+    p50: percentile(lags, 0.5),
+    p99: percentile(lags, 0.99),
+    max: percentile(lags, 1),
+    events: lags.length,
+    appendP50: percentile(appendLatencies, 0.5),
+    appendP99: percentile(appendLatencies, 0.99),
+  };
 }
 
 function summary({ ours, raw }: { ours: Throughput; raw: Throughput }): { ours: number; raw: number; ratio: number } {
@@ -247,7 +307,7 @@ function summary({ ours, raw }: { ours: Throughput; raw: Throughput }): { ours: 
 
 function printTable(
   result: { appendSingle: Row; appendBatch: Row; readAll: Row; subscriptionLagMs: { p50: number; p99: number } },
-  extra: { sequencer: Throughput; lag: { max: number; events: number }; totalSeconds: number },
+  extra: { sequencer: Throughput; lag: Lag; rawLatency: { p50: number; p99: number }; totalSeconds: number },
 ): void {
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(12))).join('');
   const rows = [
@@ -257,6 +317,8 @@ function printTable(
     line([`(c) readAll catch-up, pages of ${READ_PAGE}`, ...cells(result.readAll)]),
     line(['sequencer: positioning the backlog', String(Math.round((extra.sequencer.events * 1000) / extra.sequencer.ms)), '', '']),
     line([`(d) lag at ${LAG_RATE_PER_S}/s, ms (p50 / p99 / max)`, `${result.subscriptionLagMs.p50}`, `${result.subscriptionLagMs.p99}`, `${round(extra.lag.max, 1)}`]),
+    line(['    of which the append itself (p50 / p99)', `${round(extra.lag.appendP50, 1)}`, `${round(extra.lag.appendP99, 1)}`, '']),
+    line([`    raw INSERT at ${LAG_RATE_PER_S}/s, ms (p50 / p99)`, `${round(extra.rawLatency.p50, 1)}`, `${round(extra.rawLatency.p99, 1)}`, '']),
   ];
   process.stdout.write(`${rows.join('\n')}\n(${extra.lag.events} lag samples; bench took ${round(extra.totalSeconds, 1)} s)\n`);
 }

@@ -51,6 +51,26 @@ const FAST_APPEND = {
   SELECT count(*)::int AS appended, max(revision)::text AS last FROM inserted`,
 };
 
+/** The same for one event, with plain parameters: most appends carry one event. */
+const FAST_APPEND_ONE = {
+  name: 'event_store_fast_append_one',
+  text: `WITH current AS (
+    SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1)) AS locked,
+           coalesce(max(revision), -1) AS revision
+      FROM event_store.events WHERE stream = $1
+  )
+  INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
+  SELECT $4::uuid, $1, c.revision + 1, $5::text, $6::jsonb, $7::jsonb, statement_timestamp()
+    FROM current c
+   WHERE CASE $2::text
+           WHEN 'any' THEN true
+           WHEN 'no_stream' THEN c.revision = -1
+           WHEN 'stream_exists' THEN c.revision >= 0
+           ELSE c.revision = $3::bigint
+         END
+  RETURNING revision::text AS last`,
+};
+
 const CAREFUL_APPEND = {
   name: 'event_store_append',
   text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::jsonb)',
@@ -67,16 +87,24 @@ const MAX_ATTEMPTS = 10;
 
 /** Appends as its own transaction (on a pool, outside any transaction block). */
 export async function appendAutocommit(pool: Pool, append: ValidatedAppend): Promise<AppendResult> {
-  const values = parameters(append);
+  const expected = expectedParameters(append.expected);
+  const [only] = append.events;
   if (append.events.length > 0) {
     try {
-      const { rows } = await pool.query<{ appended: number; last: string | null }>({ ...FAST_APPEND, values });
-      if (rows[0] && rows[0].appended > 0) return { nextExpectedRevision: Number(rows[0].last), duplicate: false };
+      const { rows } = await (append.events.length === 1 && only
+        ? pool.query<{ last: string | null }>({
+            ...FAST_APPEND_ONE,
+            values: [append.stream, ...expected, only.id, only.type, only.dataJson, only.metadataJson],
+          })
+        : pool.query<{ last: string | null }>({ ...FAST_APPEND, values: parameters(append) }));
+      const last = rows[0]?.last;
+      if (last !== null && last !== undefined) return { nextExpectedRevision: Number(last), duplicate: false };
       // Nothing inserted: the expected revision did not hold (or this is a retry). Let the careful path say which.
     } catch (error) {
       if (!isLostRace(error)) throw error;
     }
   }
+  const values = parameters(append);
   for (let attempt = 1; ; attempt++) {
     try {
       return await careful(pool, append, values);
@@ -124,13 +152,11 @@ async function careful(db: Queryable, append: ValidatedAppend, values: unknown[]
 }
 
 function parameters(append: ValidatedAppend): unknown[] {
-  const expected: ExpectedRevision = append.expected;
-  return [
-    append.stream,
-    typeof expected === 'number' ? 'exact' : expected,
-    typeof expected === 'number' ? expected : null,
-    eventsJson(append.events),
-  ];
+  return [append.stream, ...expectedParameters(append.expected), eventsJson(append.events)];
+}
+
+function expectedParameters(expected: ExpectedRevision): [string, number | null] {
+  return typeof expected === 'number' ? ['exact', expected] : [expected, null];
 }
 
 /** One JSON array built from the JSON validation already produced: nothing is serialised twice or escaped. */
