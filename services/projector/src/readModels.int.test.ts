@@ -14,8 +14,14 @@ let projector: Projector;
 let workloads: WorkloadResult[];
 const workloadEvents = () => workloads.reduce((sum, workload) => sum + workload.events, 0);
 
+/**
+ * The read models whose rows depend only on the events: every table, and every view
+ * but those reading the clock (days overdue, days on the current dose), which change
+ * while the test runs and are functions of the tables compared here anyway.
+ */
 const readModelRelations = async () => (await pool.query<{ name: string }>(
-  `SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'read_models' ORDER BY 1`)).rows.map((row) => row.name);
+  `SELECT table_name AS name FROM information_schema.views
+   WHERE table_schema = 'read_models' AND view_definition NOT LIKE '%now()%' ORDER BY 1`)).rows.map((row) => row.name);
 
 /** Every read model, row by row in a fixed order, as one checksum per relation. */
 async function checksums(): Promise<Record<string, string>> {
@@ -86,6 +92,8 @@ test('no free text reaches any read model, not even the projector\'s private tab
 
 test('read models maintained live equal the same projections rebuilt from position 0', async () => {
   const live = await checksums();
+  expect(Object.keys(live)).toEqual(expect.arrayContaining(['timeline_entries', 'patient_units', 'course_summaries', 'tapering_plans',
+    'tapering_steps', 'medication_doses', 'medications', 'referrals', 'referral_funnel', 'medication_use_by_unit_class']));
   const before = await activeBuilds();
   const rebuilds = await Promise.all(allProjections.map((definition) => requestRebuild(pool, definition)));
   await waitFor('every rebuild to take over', async () => {

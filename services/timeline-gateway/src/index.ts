@@ -1,4 +1,4 @@
-export { startTimelineGateway, TIMELINE_PROJECTION, type TimelineGateway, type TimelineGatewayConfig } from './timelineGateway.js';
+export { startTimelineGateway, type TimelineGateway, type TimelineGatewayConfig } from './timelineGateway.js';
 export { loadGatewayConfig, ConfigError } from './config.js';
 export type { TrustedIssuer, Principal } from './tokenVerifier.js';
 export type { AccessRecorder, TimelineAccessRecord } from './accessLog.js';

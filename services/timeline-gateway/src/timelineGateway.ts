@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NOTIFY_CHANNEL, parseProjectionNotification } from '@medfri/projector';
+import { NOTIFY_CHANNEL, parseProjectionNotification, timeline } from '@medfri/projector';
 import { Pool } from 'pg';
 import pino, { type Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
@@ -15,8 +15,6 @@ import {
 } from './timelineProtocol.js';
 import { AuthenticationError, createTokenVerifier, type Principal, type TrustedIssuer } from './tokenVerifier.js';
 
-/** The projection whose commits the gateway pushes. */
-export const TIMELINE_PROJECTION = 'timeline';
 
 export interface TimelineGatewayConfig {
   /** Where the projector keeps the read models. */
@@ -70,7 +68,7 @@ export async function startTimelineGateway(config: TimelineGatewayConfig): Promi
       connectionString: config.databaseUrl,
       channel: NOTIFY_CHANNEL,
       onNotification: (payload) => {
-        if (parseProjectionNotification(payload)?.projection === TIMELINE_PROJECTION) refreshAll();
+        if (parseProjectionNotification(payload)?.projection === timeline.name) refreshAll();
       },
       onReconnected: refreshAll,
       retryMs: 500,

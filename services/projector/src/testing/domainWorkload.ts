@@ -1,10 +1,8 @@
-import {
-  commandCatalogEntry, courseIdFor, defaultDomainConfig,
-  type CourseState, type DecisionContext, type DomainCommand, type PatientState, type ReferralState,
-} from '@medfri/domain';
-import type { EventData, EventStore } from '@medfri/event-store';
-import { loadReferenceData, type Unit } from '@medfri/reference-data';
+import { courseIdFor, type CourseState, type DomainCommand, type PatientState, type ReferralState } from '@medfri/domain';
+import type { EventStore } from '@medfri/event-store';
+import type { Unit } from '@medfri/reference-data';
 import { DateTime } from 'luxon';
+import { DomainCommands } from './domainCommands.js';
 
 /** Marks every free text the workload writes, so a test can prove none reaches a read model. */
 export const FREE_TEXT_MARKER = 'PRIVATE-NOTE';
@@ -22,11 +20,6 @@ export interface WorkloadResult {
   commands: number;
   /** Commands the deciders refused, by refusal code: the workload tries things a clinic would. */
   refused: Record<string, number>;
-}
-
-interface Stream<S> {
-  revision: number;
-  state: S;
 }
 
 type Choice = readonly [weight: number, command: () => DomainCommand | undefined];
@@ -48,18 +41,25 @@ export async function runDomainWorkload(store: EventStore, options: WorkloadOpti
 
 class Workload {
   readonly result: WorkloadResult = { events: 0, commands: 0, refused: {} };
-  private readonly reference = loadReferenceData();
+  private readonly commands: DomainCommands;
+  private readonly reference;
   private readonly units: Unit[];
   private readonly medications;
-  private readonly streams = new Map<string, Stream<unknown>>();
   private readonly patients: { patientId: string; referralIds: string[] }[] = [];
   private now: DateTime;
   private seed: number;
   private texts = 0;
 
-  constructor(private readonly store: EventStore, options: WorkloadOptions) {
+  constructor(store: EventStore, options: WorkloadOptions) {
     this.seed = options.seed;
     this.now = DateTime.fromISO(options.start ?? '2023-01-02T08:00:00.000Z', { zone: 'utc' });
+    this.commands = new DomainCommands(store, {
+      now: () => this.now,
+      newId: () => this.id(),
+      // Half sealed as the course API stores it, half left plain: read models must leave both out.
+      store: (text) => (this.chance(0.5) ? { sealed: Buffer.from(text).toString('base64') } : text),
+    });
+    this.reference = this.commands.reference;
     this.units = [...this.reference.units.values()];
     this.medications = [...this.reference.medications.values()];
   }
@@ -127,7 +127,7 @@ class Workload {
   }
 
   private state<S>(name: string): S | undefined {
-    return this.streams.get(name)?.state as S | undefined;
+    return this.commands.state<S>(name);
   }
 
   private newReferral(patient?: { patientId: string; referralIds: string[] }, unitId?: string): DomainCommand {
@@ -316,50 +316,10 @@ class Workload {
   }
 
   private async send(command: DomainCommand): Promise<void> {
-    const entry = commandCatalogEntry(command.type);
-    if (!entry) throw new Error(`The workload sent an unknown command ${command.type}`);
-    const parsed = entry.parse(command);
-    if (!parsed.success) throw new Error(`The workload built an invalid ${command.type}: ${parsed.error.message}`);
-    const name = entry.streamNameOf(parsed.data);
-    const stream = this.streams.get(name) ?? { revision: -1, state: entry.decider.initialState };
-    const context: DecisionContext = { now: this.now, newId: () => this.id(), reference: this.reference, config: defaultDomainConfig };
     this.result.commands += 1;
-    const decision = entry.decider.decide(parsed.data, stream.state, context);
-    if (!decision.ok) {
-      this.result.refused[decision.error.code] = (this.result.refused[decision.error.code] ?? 0) + 1;
-      return;
-    }
-    const events = decision.events.map((event) => {
-      const definition = entry.events.get(event.type);
-      if (!definition) throw new Error(`${event.type} is not an event of ${entry.stream}`);
-      return { event: { type: event.type, data: definition.schema.parse(event.data) as Record<string, unknown> }, definition };
-    });
-    const stored: EventData[] = events.map(({ event, definition }) => ({
-      id: this.id(),
-      type: event.type,
-      data: this.seal(event.data, definition.personalFields),
-      metadata: {
-        occurredAt: String(event.data.occurredAt),
-        actor: { id: 'workload', role: command.type === 'RecordPatientExperience' ? 'patient' : 'clinician' },
-        correlationId: this.id(),
-        causationId: null,
-        schemaVersion: definition.version,
-      },
-    }));
-    await this.store.appendToStream(name, stored, { expected: stream.revision === -1 ? 'no_stream' : stream.revision });
-    this.streams.set(name, {
-      revision: stream.revision + stored.length,
-      state: events.reduce((state, { event }) => entry.decider.evolve(state, event), stream.state),
-    });
-    this.result.events += stored.length;
-  }
-
-  /** As the course API stores personal text: sealed. Every other one is left plain, which read models must leave out just the same. */
-  private seal(data: Record<string, unknown>, personalFields: readonly string[]): Record<string, unknown> {
-    const sealed = { ...data };
-    for (const field of personalFields) {
-      if (typeof sealed[field] === 'string' && this.chance(0.5)) sealed[field] = { sealed: Buffer.from(String(sealed[field])).toString('base64') };
-    }
-    return sealed;
+    const actor = { id: 'workload', role: command.type === 'RecordPatientExperience' ? 'patient' : 'clinician' } as const;
+    const outcome = await this.commands.send(command, actor);
+    if (outcome.ok) this.result.events += outcome.events;
+    else this.result.refused[outcome.code] = (this.result.refused[outcome.code] ?? 0) + 1;
   }
 }
