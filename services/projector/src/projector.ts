@@ -48,7 +48,8 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
   const batchSize = config.batchSize ?? 500;
   // Each projection feeds at most two builds at once, each with one transaction in flight.
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 + 2 * projections.length });
-  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
+  // Only the message: pg-pool hangs the whole client, connection settings included, on the error.
+  pool.on('error', (error) => log.warn({ reason: error.message }, 'idle database connection failed'));
   const ownStore = config.store === undefined;
   const store = config.store ?? createPostgresEventStore({ connectionString: config.databaseUrl });
   try {

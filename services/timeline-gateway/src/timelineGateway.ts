@@ -56,7 +56,8 @@ export async function startTimelineGateway(config: TimelineGatewayConfig): Promi
   const log = config.logger ?? pino({ name: 'timeline-gateway' });
   const pageSize = config.pageSize ?? 500;
   const pool = new Pool({ connectionString: config.databaseUrl });
-  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
+  // Only the message: pg-pool hangs the whole client, connection settings included, on the error.
+  pool.on('error', (error) => log.warn({ reason: error.message }, 'idle database connection failed'));
   const recordAccess = config.recordAccess ?? accessLogRecorder(pool);
   const verifier = createTokenVerifier(config.auth);
   const feeds = new Set<TimelineFeed>();
