@@ -12,6 +12,8 @@ interface JsonSchema {
   required?: string[];
   minimum?: number;
   maximum?: number;
+  format?: string;
+  pattern?: string;
 }
 
 /** Values worth trying: per field name (ids, numbers and units of the test world), and for any string. */
@@ -22,6 +24,16 @@ export interface FuzzSamples {
 
 const troublemakers = ['', ' ', '\u0000', "' OR 1=1 --", '__proto__', 'constructor', '🙂'.repeat(50), '9'.repeat(400), '-1', 'null', '<script>'];
 const MISSING = Symbol('missing');
+
+// Dates around the test clock's present, so clinical times are mostly accepted by the rules.
+const instants = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-01-01T00:00:00Z'), noInvalidDate: true });
+
+/** Strings in the formats the schemas declare (ids, times), so generated bodies pass validation. */
+const formatted: Readonly<Record<string, fc.Arbitrary<string>>> = {
+  uuid: fc.uuid({ version: 4 }),
+  'date-time': instants.map((date) => date.toISOString()),
+  date: instants.map((date) => date.toISOString().slice(0, 10)),
+};
 
 /**
  * Values shaped by a zod schema's JSON Schema: mostly plausible (so generated requests
@@ -45,7 +57,7 @@ function plausibleFor(schema: JsonSchema, samples: FuzzSamples, depth: number, f
       case 'object':
         return depth > 0 ? [objectFor(schema, samples, depth - 1)] : [];
       case 'string':
-        return [fc.constantFrom(...samples.strings), fc.string({ minLength: 1, maxLength: 30 })];
+        return [fc.constantFrom(...samples.strings), formatted[schema.format ?? ''] ?? fc.string({ minLength: 1, maxLength: 30 })];
       case 'integer':
       case 'number':
         return [fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 1000, 1000) })];
