@@ -51,24 +51,40 @@ const FAST_APPEND = {
   SELECT count(*)::int AS appended, max(revision)::text AS last FROM inserted`,
 };
 
-/** The same for one event, with plain parameters: most appends carry one event. */
+/**
+ * The same for one event (most appends carry one), with plain parameters:
+ * $1 stream, $2 id, $3 type, $4 data, $5 metadata, $6 expected revision (exact only).
+ * Where the new revision is known in advance it is not read back.
+ */
+const LOCK_STREAM = `pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1))`;
+const INSERT_ONE = `INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)`;
 const FAST_APPEND_ONE = {
-  name: 'event_store_fast_append_one',
-  text: `WITH current AS (
-    SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1)) AS locked,
-           coalesce(max(revision), -1) AS revision
-      FROM event_store.events WHERE stream = $1
-  )
-  INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
-  SELECT $4::uuid, $1, c.revision + 1, $5::text, $6::jsonb, $7::jsonb, statement_timestamp()
-    FROM current c
-   WHERE CASE $2::text
-           WHEN 'any' THEN true
-           WHEN 'no_stream' THEN c.revision = -1
-           WHEN 'stream_exists' THEN c.revision >= 0
-           ELSE c.revision = $3::bigint
-         END
-  RETURNING revision::text AS last`,
+  // A stream without events has no revision 0: if it has one, the unique index refuses the insert.
+  no_stream: {
+    name: 'event_store_fast_append_new',
+    text: `WITH locked AS (SELECT ${LOCK_STREAM})
+      ${INSERT_ONE}
+      SELECT $2::uuid, $1, 0, $3::text, $4::jsonb, $5::jsonb, statement_timestamp() FROM locked`,
+  },
+  exact: {
+    name: 'event_store_fast_append_exact',
+    text: `WITH current AS (
+        SELECT ${LOCK_STREAM} AS locked, max(revision) AS revision FROM event_store.events WHERE stream = $1
+      )
+      ${INSERT_ONE}
+      SELECT $2::uuid, $1, $6::bigint + 1, $3::text, $4::jsonb, $5::jsonb, statement_timestamp()
+        FROM current c WHERE c.revision = $6::bigint`,
+  },
+  any: {
+    name: 'event_store_fast_append_any',
+    text: `WITH current AS (
+        SELECT ${LOCK_STREAM} AS locked, coalesce(max(revision), -1) AS revision FROM event_store.events WHERE stream = $1
+      )
+      ${INSERT_ONE}
+      SELECT $2::uuid, $1, c.revision + 1, $3::text, $4::jsonb, $5::jsonb, statement_timestamp()
+        FROM current c WHERE $6::text = 'any' OR c.revision >= 0
+      RETURNING revision::text AS last`,
+  },
 };
 
 const CAREFUL_APPEND = {
@@ -87,18 +103,12 @@ const MAX_ATTEMPTS = 10;
 
 /** Appends as its own transaction (on a pool, outside any transaction block). */
 export async function appendAutocommit(pool: Pool, append: ValidatedAppend): Promise<AppendResult> {
-  const expected = expectedParameters(append.expected);
-  const [only] = append.events;
   if (append.events.length > 0) {
     try {
-      const { rows } = await (append.events.length === 1 && only
-        ? pool.query<{ last: string | null }>({
-            ...FAST_APPEND_ONE,
-            values: [append.stream, ...expected, only.id, only.type, only.dataJson, only.metadataJson],
-          })
-        : pool.query<{ last: string | null }>({ ...FAST_APPEND, values: parameters(append) }));
-      const last = rows[0]?.last;
-      if (last !== null && last !== undefined) return { nextExpectedRevision: Number(last), duplicate: false };
+      const appended = await (append.events.length === 1
+        ? fastAppendOne(pool, append.stream, append.expected, append.events[0] as ValidatedEvent)
+        : fastAppendMany(pool, append));
+      if (appended !== null) return { nextExpectedRevision: appended, duplicate: false };
       // Nothing inserted: the expected revision did not hold (or this is a retry). Let the careful path say which.
     } catch (error) {
       if (!isLostRace(error)) throw error;
@@ -131,6 +141,26 @@ export function appendInTransaction(
   return careful(client, append, parameters(append)).catch((error: unknown) => {
     throw toDuplicateId(error);
   });
+}
+
+/** The new last revision, or null when the expected revision did not hold. */
+async function fastAppendOne(pool: Pool, stream: string, expected: ExpectedRevision, event: ValidatedEvent): Promise<number | null> {
+  const values: unknown[] = [stream, event.id, event.type, event.dataJson, event.metadataJson];
+  if (expected === 'no_stream') {
+    const { rowCount } = await pool.query({ ...FAST_APPEND_ONE.no_stream, values });
+    return rowCount === 1 ? 0 : null;
+  }
+  if (typeof expected === 'number') {
+    const { rowCount } = await pool.query({ ...FAST_APPEND_ONE.exact, values: [...values, expected] });
+    return rowCount === 1 ? expected + 1 : null;
+  }
+  const { rows } = await pool.query<{ last: string }>({ ...FAST_APPEND_ONE.any, values: [...values, expected] });
+  return rows[0] ? Number(rows[0].last) : null;
+}
+
+async function fastAppendMany(pool: Pool, append: ValidatedAppend): Promise<number | null> {
+  const { rows } = await pool.query<{ last: string | null }>({ ...FAST_APPEND, values: parameters(append) });
+  return rows[0]?.last == null ? null : Number(rows[0].last);
 }
 
 async function careful(db: Queryable, append: ValidatedAppend, values: unknown[]): Promise<AppendResult> {
