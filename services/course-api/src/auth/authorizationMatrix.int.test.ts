@@ -76,6 +76,15 @@ const scenarios: Record<string, Scenario> = {
       return { ownPatient: fresh, method: 'post', url: `/patients/${target}/erasure`, body: { requestReference: 'case-1', verification: 'electronic-id' } };
     },
   },
+  readCourse: {
+    prepare: async (relation) => ({ ownPatient, method: 'get', url: `/units/${unitFor(relation)}/patients/${patientFor(relation)}/course` }),
+  },
+  readUnitCensus: {
+    prepare: async (relation) => ({ ownPatient, method: 'get', url: `/units/${unitFor(relation)}/census` }),
+  },
+  readReferralFunnel: {
+    prepare: async (relation) => ({ ownPatient, method: 'get', url: `/units/${unitFor(relation)}/referral-funnel` }),
+  },
   readOwnAccessLog: {
     prepare: async (relation) => ({ ownPatient, method: 'get', url: `/patients/${patientFor(relation)}/access-log` }),
   },
@@ -106,7 +115,7 @@ function userFor(caller: Exclude<Caller, 'anonymous'>, patient: string): TestUse
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ projector: true });
   ownPatient = await registerPatient(app, users.clinicianAsgard, OWN_UNIT);
   otherPatient = await registerPatient(app, users.clinicianVegsund, OTHER_UNIT);
 });

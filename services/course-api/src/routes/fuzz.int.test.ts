@@ -21,7 +21,7 @@ let samples: FuzzSamples;
 const bearers: (string | undefined)[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ projector: true });
   const patients = [
     await registerPatient(app, users.clinicianAsgard, 'unn-asgard'),
     await registerPatient(app, users.clinicianVegsund, 'vegsund-dps'),

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { startProjector, type Projector } from '@medfri/projector';
 import { createPostgresEventStore, migrateEventStore, type EventStore } from '@medfri/event-store';
 import { migrate } from '@medfri/postgres-migrations';
 import { createTestDatabase } from '@medfri/test-kit/database';
 import { Pool } from 'pg';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import { createApp } from '../app.js';
 import { loadConfig, type CourseApiConfig } from '../config.js';
 import { COMPONENT, migrations } from '../db/migrations.js';
 import type { AnyRoute } from '../http/route.js';
 import { listen } from '../server.js';
+import { projectorCaughtUp } from './projectorCaughtUp.js';
 import { createTestClock, type TestClock } from './testClock.js';
 import { startTestIssuer, type TestIssuer, type TestUser } from './testIssuer.js';
 
@@ -20,6 +22,8 @@ export interface TestApp {
   clock: TestClock;
   issuer: TestIssuer;
   config: CourseApiConfig;
+  /** Present when started with `projector: true`. */
+  projector: Projector | undefined;
   http(): ReturnType<typeof request>;
   /** `Authorization` header value for the user. */
   bearer(user: TestUser): Promise<string>;
@@ -32,6 +36,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Point the app at another database (e.g. an unreachable one); migrations are then skipped. */
   databaseUrl?: string;
+  /** Also run the projector in-process, so the read models the queries read exist and follow the store. */
+  projector?: boolean;
 }
 
 /**
@@ -58,6 +64,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await migrateEventStore(pool);
   }
   const eventStore = createPostgresEventStore({ pool });
+  const projector = options.projector ? await startProjector({ databaseUrl, logger: pino({ level: 'silent' }) }) : undefined;
+  // The read models' views exist once each projection has its first active build.
+  if (projector) await projectorCaughtUp(projector, eventStore);
   const server = await listen('127.0.0.1', 0, (selfUrl) =>
     createApp({ config, pool, eventStore, clock, selfUrl, routes: options.routes, logger: options.logger }));
   return {
@@ -67,10 +76,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     issuer,
     config,
+    projector,
     http: () => request(server.url),
     bearer: async (user) => `Bearer ${await issuer.token(user)}`,
     async close() {
       await server.close();
+      await projector?.close();
       await eventStore.close();
       await pool.end();
       await issuer.close();

@@ -1,0 +1,77 @@
+import { courseIdFor } from '@medfri/domain';
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import { rows } from './readModels.js';
+
+const rowsSchema = z.array(z.record(z.string(), z.unknown()));
+const unitParams = z.strictObject({ unitId: z.string().min(1).max(100) });
+const courseParams = z.strictObject({ unitId: z.string().min(1).max(100), patientId: z.uuid() });
+
+/**
+ * A course in full, from the read models: summary, medications in use with their action
+ * points, tapering progress and planned steps, and the timeline. Before the projector has
+ * seen the course, `summary` is null and the lists are empty (the course may not exist, or
+ * may be seconds old: the read models are eventually consistent).
+ */
+export const readCourse = defineRoute({
+  operationId: 'readCourse',
+  method: 'get',
+  path: '/units/:unitId/patients/:patientId/course',
+  summary: "A patient's course at a unit",
+  tags: ['Queries'],
+  params: courseParams,
+  response: {
+    status: 200,
+    description: 'The course as the read models have it',
+    schema: z.object({ courseId: z.uuid(), summary: z.record(z.string(), z.unknown()).nullable(), medications: rowsSchema, tapering: rowsSchema, taperingSteps: rowsSchema, timeline: rowsSchema }),
+  },
+  policy: (can) => can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.patientSelf(({ params }) => params.patientId)),
+  accessLog: { resource: 'course', patients: ({ params }) => [params.patientId] },
+  async handler({ input: { params }, services: { pool } }) {
+    const courseId = courseIdFor(params.patientId, params.unitId);
+    const [summary, medications, tapering, taperingSteps, timeline] = await Promise.all([
+      rows(pool, 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', [courseId]),
+      rows(pool, 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', [courseId]),
+      rows(pool, 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', [courseId]),
+      rows(pool, 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', [courseId]),
+      rows(pool, 'SELECT * FROM read_models.timeline_entries WHERE course_id = $1 ORDER BY position', [courseId]),
+    ]);
+    return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, timeline } };
+  },
+});
+
+/** Census and course figures of a unit: no patient is named, so nothing is access-logged. */
+export const readUnitCensus = defineRoute({
+  operationId: 'readUnitCensus',
+  method: 'get',
+  path: '/units/:unitId/census',
+  summary: "A unit's census per day and its course figures",
+  tags: ['Queries'],
+  params: unitParams,
+  query: z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+  response: { status: 200, description: 'Newest day first', schema: z.object({ unit: z.record(z.string(), z.unknown()).nullable(), days: rowsSchema }) },
+  policy: (can) => can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.admin),
+  async handler({ input: { params, query }, services: { pool } }) {
+    const [unit, days] = await Promise.all([
+      rows(pool, 'SELECT * FROM read_models.unit_course_summary WHERE unit_id = $1', [params.unitId]),
+      rows(pool, 'SELECT * FROM read_models.unit_census_daily WHERE unit_id = $1 ORDER BY day DESC LIMIT $2', [params.unitId, query.days]),
+    ]);
+    return { body: { unit: unit[0] ?? null, days } };
+  },
+});
+
+export const readReferralFunnel = defineRoute({
+  operationId: 'readReferralFunnel',
+  method: 'get',
+  path: '/units/:unitId/referral-funnel',
+  summary: "A unit's referrals per month: received, accepted, rejected, admitted",
+  tags: ['Queries'],
+  params: unitParams,
+  response: { status: 200, description: 'Newest month first', schema: z.object({ months: rowsSchema }) },
+  policy: (can) => can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.admin),
+  async handler({ input: { params }, services: { pool } }) {
+    return { body: { months: await rows(pool, 'SELECT * FROM read_models.referral_funnel WHERE unit_id = $1 ORDER BY period DESC', [params.unitId]) } };
+  },
+});
+
+export const queryRoutes = [readCourse, readUnitCensus, readReferralFunnel];
