@@ -594,3 +594,5 @@ async function take(iterator: AsyncIterator<RecordedEvent>, count: number): Prom
     clearTimeout(timer);
   }
 }
+
+export { testEvent, type TestEventOverrides } from './testEvent.js';
