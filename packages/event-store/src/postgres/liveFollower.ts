@@ -36,7 +36,8 @@ export class LiveFollower {
   private users = 0;
   private listener: Client | null = null;
   private listenerStarting: Promise<void> | null = null;
-  private lastListenerAttempt = 0;
+  /** When the LISTEN connection last failed; it is tried again after LISTENER_RETRY_MS. */
+  private listenerFailedAt = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   constructor(private readonly options: LiveFollowerOptions) {}
@@ -143,11 +144,13 @@ export class LiveFollower {
   private ensureListener(): void {
     const config = this.options.listenerConfig;
     if (!config || this.closed || this.listener || this.listenerStarting) return;
-    if (Date.now() - this.lastListenerAttempt < LISTENER_RETRY_MS && this.lastListenerAttempt !== 0) return;
-    this.lastListenerAttempt = Date.now();
+    if (Date.now() - this.listenerFailedAt < LISTENER_RETRY_MS) return;
     const client = new Client(config);
     // Without a LISTEN connection the poll still delivers; errors only cost latency.
-    client.on('error', () => void this.dropListener(client));
+    client.on('error', () => {
+      this.listenerFailedAt = Date.now();
+      void this.dropListener(client);
+    });
     client.on('notification', (message: Notification) => {
       const head = Number(message.payload);
       if (message.channel === POSITIONED_CHANNEL && Number.isSafeInteger(head)) this.observeHead(head);
@@ -159,6 +162,7 @@ export class LiveFollower {
         if (this.users === 0 || this.closed) await client.end();
         else this.listener = client;
       } catch {
+        this.listenerFailedAt = Date.now();
         await client.end().catch(() => undefined);
       } finally {
         this.listenerStarting = null;

@@ -72,6 +72,7 @@ test('a subscriber on another pool follows appends made elsewhere', async () => 
 });
 
 test('a notification from another process wakes a subscriber that polls rarely; stop() releases the LISTEN connection', async () => {
+  await until(async () => (await listeners()) === 0); // earlier tests' LISTEN connections have gone
   const subscriber = track(createPostgresEventStore({ connectionString: url, pollIntervalMs: 60_000 }));
   const subscription = subscriber.subscribeToAll({ after: await store.headPosition() });
   const pending = subscription[Symbol.asyncIterator]().next();
