@@ -1,5 +1,6 @@
 export * from './port.js';
 export * from './errors.js';
+export { isConnectionFailure } from './postgres/connectionErrors.js';
 export { DEFAULT_MAX_PAYLOAD_BYTES } from './validation.js';
 export { createInMemoryEventStore, type InMemoryEventStoreOptions } from './inMemoryEventStore.js';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgresEventStore.js';

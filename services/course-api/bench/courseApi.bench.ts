@@ -1,0 +1,164 @@
+/**
+ * Course API benchmark on a durable (fsync on) embedded PostgreSQL, the service and the
+ * projector in-process, autocannon over loopback.
+ *
+ * 1. Fixed rate: a clinical mix (40 % log a tapering step, 40 % record an observation,
+ *    20 % read a course) at ~500 commands/s: latency p50/p99 of every request.
+ * 2. Saturation: the commands of the mix only, as fast as 16 connections go: commands/s.
+ * 3. The event store's raw single-event append, 8 concurrent callers, same database.
+ *
+ * ratio = saturated commands/s ÷ raw appends/s: the share of the store's append rate the
+ * whole HTTP path (token, policy, stream read, vault, decide, seal, append) keeps.
+ * Last line: {"commandsPerSec","p99Ms","storeAppendPerSec","ratio"}.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startEmbeddedCluster } from '@medfri/embedded-postgres';
+import { createPostgresEventStore } from '@medfri/event-store';
+import { startProjector } from '@medfri/projector';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { startCourseApi } from '../src/startCourseApi.js';
+
+const UNIT = 'unn-asgard';
+const PATIENTS = 60;
+const COMMANDS_PER_SEC = 500;
+const COMMAND_SHARE = 0.8;
+const FIXED_RATE_SECONDS = 12;
+const SATURATION_SECONDS = 6;
+const STORE_CALLERS = 8;
+const STORE_MS = 5_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'medfri-course-api-bench-'));
+  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true });
+  const silent = pino({ level: 'silent' });
+  const config = loadConfig({ MEDFRI_MODE: 'development', DATABASE_URL: cluster.url, PORT: '0', MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000', MEDFRI_LOG_LEVEL: 'silent' });
+  const api = await startCourseApi(config, { logger: silent });
+  const projector = await startProjector({ databaseUrl: cluster.url, logger: silent });
+  try {
+    const token = await post(api.url, '/dev/token', undefined, { user: 'clinician-asgard' }) as { access_token: string };
+    const bearer = `Bearer ${token.access_token}`;
+    const courses: { path: string; planId: string }[] = [];
+    for (let index = 0; index < PATIENTS; index += 1) courses.push(await prepareCourse(api.url, bearer, index));
+    log(`${PATIENTS} courses admitted, each with sertraline 50 mg and a started hyperbolic tapering step`);
+
+    let turn = 0;
+    const held = new Map<string, boolean>();
+    const counts = { step: 0, observation: 0, read: 0 };
+    const nextRequest = (withReads: boolean) => (request: autocannon.Request): autocannon.Request => {
+      turn += 1;
+      const course = courses[turn % courses.length];
+      const kind = withReads && turn % 5 === 0 ? 'read' : turn % 2 === 0 ? 'step' : 'observation';
+      counts[kind] += 1;
+      if (kind === 'read') return { ...request, method: 'GET', path: course?.path, body: undefined };
+      if (kind === 'observation') {
+        return { ...request, method: 'POST', path: `${course?.path}/record-patient-experience`, body: JSON.stringify({ mood: 3, text: 'Sov bedre i natt' }) };
+      }
+      // Log a tapering step: hold the current step, then resume it, in turn.
+      const wasHeld = held.get(course?.path ?? '') ?? false;
+      held.set(course?.path ?? '', !wasHeld);
+      const action = wasHeld ? 'resume-tapering-step' : 'hold-tapering-step';
+      const body = wasHeld ? { planId: course?.planId, stepIndex: 1 } : { planId: course?.planId, stepIndex: 1, reason: 'withdrawal_symptoms' };
+      return { ...request, method: 'POST', path: `${course?.path}/${action}`, body: JSON.stringify(body) };
+    };
+    const headers = { authorization: bearer, 'content-type': 'application/json' };
+
+    const fixed = await autocannon({
+      url: api.url, connections: 32, duration: FIXED_RATE_SECONDS, overallRate: Math.round(COMMANDS_PER_SEC / COMMAND_SHARE), headers,
+      requests: [{ setupRequest: nextRequest(true) }],
+    });
+    const fixedCommands = (counts.step + counts.observation) / FIXED_RATE_SECONDS;
+    log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx`);
+    log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
+
+    const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, headers, requests: [{ setupRequest: nextRequest(false) }] });
+    const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
+    log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx, p99 ${saturated.latency.p99} ms`);
+
+    const storeAppendPerSec = await rawAppendRate(cluster.url);
+    log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
+    const ratio = commandsPerSec / storeAppendPerSec;
+    log(`ratio (saturated commands/s ÷ store appends/s): ${ratio.toFixed(2)}`);
+    log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: fixed.latency.p99, storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
+  } finally {
+    await projector.close();
+    await api.close();
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function post(base: string, path: string, bearer: string | undefined, body: object): Promise<unknown> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (bearer) headers.authorization = bearer;
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A patient admitted at the unit, on sertraline, with step 1 of a tapering plan started. */
+async function prepareCourse(base: string, bearer: string, index: number) {
+  const { patientId } = await post(base, '/patients', bearer, { unitId: UNIT, identity: { givenName: 'Bench', familyName: `Pasient${index}`, nationalIdentityNumber: identityNumber(index) } }) as { patientId: string };
+  const path = `/units/${UNIT}/patients/${patientId}/course`;
+  await post(base, `${path}/admit-patient`, bearer, { setting: 'outpatient', legalStatus: 'voluntary' });
+  await post(base, `${path}/record-medication-in-use`, bearer, { atc: 'N06AB06', dose: 50, unit: 'mg', frequency: { kind: 'daily', timesPerDay: 1 }, formulation: 'tablet', rounding: { strengths: [25, 50] } });
+  const medicationId = await firstId(base, bearer, path, 'medications', 'medication_id');
+  const today = new Date().toISOString().slice(0, 10);
+  await post(base, `${path}/create-tapering-plan`, bearer, { medicationId, agreedWithPatient: true, schedule: { kind: 'hyperbolic', startDate: today, intervalDays: 14, percent: 25 } });
+  const planId = await firstId(base, bearer, path, 'tapering', 'plan_id');
+  await post(base, `${path}/start-tapering-step`, bearer, { planId, stepIndex: 1 });
+  return { path, planId };
+}
+
+/** Reads a course until the projector has the row (it follows the store asynchronously). */
+async function firstId(base: string, bearer: string, path: string, list: string, field: string): Promise<string> {
+  for (;;) {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: bearer } });
+    const body = await response.json() as Record<string, Record<string, unknown>[] | undefined>;
+    const id = body[list]?.[0]?.[field];
+    if (typeof id === 'string') return id;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A valid fødselsnummer (both mod-11 check digits) for 1980-01-01, individual number by index. */
+function identityNumber(index: number): string {
+  for (let individual = 100 + index * 3; ; individual += 1) {
+    const digits = `010180${String(individual).padStart(3, '0')}`.split('').map(Number);
+    const k1 = (11 - ([3, 7, 6, 1, 8, 9, 4, 5, 2].reduce((sum, w, i) => sum + w * (digits[i] ?? 0), 0) % 11)) % 11;
+    if (k1 === 10) continue;
+    const k2 = (11 - ([5, 4, 3, 2, 7, 6, 5, 4, 3, 2].reduce((sum, w, i) => sum + w * ([...digits, k1][i] ?? 0), 0) % 11)) % 11;
+    if (k2 === 10) continue;
+    return `${digits.join('')}${k1}${k2}`;
+  }
+}
+
+async function rawAppendRate(url: string): Promise<number> {
+  const store = createPostgresEventStore({ connectionString: url });
+  let appended = 0;
+  const deadline = Date.now() + STORE_MS;
+  const started = Date.now();
+  await Promise.all(Array.from({ length: STORE_CALLERS }, async () => {
+    while (Date.now() < deadline) {
+      // Shaped like a command's event: same metadata, a small data object.
+      const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'bench', role: 'clinician' as const }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
+      await store.appendToStream(`bench-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchEvent', data: { mood: 3, text: 'Sov bedre i natt' }, metadata }], { expected: 'no_stream' });
+      appended += 1;
+    }
+  }));
+  const seconds = (Date.now() - started) / 1000;
+  await store.close();
+  return appended / seconds;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
