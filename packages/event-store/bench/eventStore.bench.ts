@@ -35,7 +35,19 @@ interface Throughput {
 async function main(): Promise<void> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'medfri-bench-'));
-  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true });
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
+  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true }).catch((error: unknown) => {
+    removeDir();
+    throw error;
+  });
+  // Interrupted: stop the cluster and remove its files all the same.
+  const interrupted = (): void => {
+    void cluster.stop().finally(() => {
+      removeDir();
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   const pools: Pool[] = [];
   const stores: EventStore[] = [];
   const pool = (max: number): Pool => {
@@ -172,8 +184,9 @@ async function main(): Promise<void> {
   } finally {
     await Promise.allSettled(stores.map((s) => s.close()));
     await Promise.allSettled(pools.map((p) => p.end()));
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await cluster.stop().catch(() => undefined);
+    removeDir();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
 }
 
