@@ -174,8 +174,69 @@ END
 $fn$;
 `;
 
+// Positioned rows leave dead entries in the partial index of pending rows until VACUUM, and
+// every sequencer run scanned them from the lowest transaction id: slower with every event.
+// The floor remembers below which transaction id everything is positioned, so runs scan
+// only what came after the last complete run.
+const sequencerFloor = `
+CREATE TABLE event_store.sequencer_state (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  -- Every row with tx below the floor has its position; only the sequencer lock holder raises it.
+  floor xid8 NOT NULL
+);
+INSERT INTO event_store.sequencer_state (floor) VALUES ('0');
+
+CREATE OR REPLACE FUNCTION event_store.sequence(p_batch integer)
+RETURNS TABLE (o_positioned integer, o_head bigint, o_fence xid8, o_complete boolean, o_waiting xid8)
+LANGUAGE plpgsql
+-- The batch joins back to its rows by ctid; a nested loop of tid lookups is always right here.
+SET enable_hashjoin = off
+SET enable_mergejoin = off
+SET plan_cache_mode = force_generic_plan
+AS $fn$
+DECLARE
+  v_fence xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  -- Read before the lock: it only ever rises, so an old value just means scanning a little more.
+  v_floor xid8 := (SELECT floor FROM event_store.sequencer_state);
+  v_positioned integer := 0;
+  v_head bigint;
+  v_waiting xid8;
+BEGIN
+  IF EXISTS (SELECT 1 FROM event_store.events WHERE position IS NULL AND tx >= v_floor AND tx < v_fence) THEN
+    PERFORM pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY});
+    -- A statement after the lock: its snapshot sees the positions the previous holder assigned.
+    WITH head AS (
+      SELECT coalesce(max(position), 0) AS h FROM event_store.events
+    ), batch AS (
+      SELECT pending.ctid AS row_id, row_number() OVER (ORDER BY pending.tx, pending.seq) AS n
+        FROM (SELECT ctid, tx, seq FROM event_store.events
+               WHERE position IS NULL AND tx >= v_floor AND tx < v_fence
+               ORDER BY tx, seq LIMIT p_batch) pending
+    )
+    UPDATE event_store.events e SET position = head.h + batch.n
+      FROM batch, head
+     WHERE e.ctid = batch.row_id;
+    GET DIAGNOSTICS v_positioned = ROW_COUNT;
+    IF v_positioned < p_batch THEN
+      -- Every committed row below the fence is positioned now, and no other can appear there.
+      UPDATE event_store.sequencer_state SET floor = v_fence WHERE floor < v_fence;
+    END IF;
+  END IF;
+  SELECT coalesce(max(position), 0) INTO v_head FROM event_store.events;
+  IF v_positioned > 0 THEN
+    -- Already serialised by the sequencer lock, so NOTIFY costs appends nothing here.
+    PERFORM pg_notify('${POSITIONED_CHANNEL}', v_head::text);
+  END IF;
+  -- Committed rows still unpositioned because an older transaction is in flight.
+  SELECT max(tx) INTO v_waiting FROM event_store.events WHERE position IS NULL AND tx >= v_floor;
+  RETURN QUERY SELECT v_positioned, v_head, v_fence, v_positioned < p_batch, v_waiting;
+END
+$fn$;
+`;
+
 export const eventStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'events table, append function and sequencer', sql: schema },
+  { version: 2, name: 'sequencer floor', sql: sequencerFloor },
 ];
 
 /** Applies the event store's pending migrations; safe to call on every start. */
