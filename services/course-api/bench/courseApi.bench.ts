@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       requests: [{ setupRequest: nextRequest(true) }],
     });
     const fixedCommands = (counts.step + counts.observation) / FIXED_RATE_SECONDS;
-    log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx`);
+    log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
     log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
 
     const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, headers, requests: [{ setupRequest: nextRequest(false) }] });

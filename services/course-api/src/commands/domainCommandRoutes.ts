@@ -1,5 +1,6 @@
 import { commandCatalog, courseIdFor, decideOnStream, type CommandCatalogEntry, type DomainCommand } from '@medfri/domain';
 import { z } from 'zod';
+import { coursePathParams, referralPathParams } from '../http/pathParams.js';
 import { notVisible } from '../http/problem.js';
 import type { AnyRoute } from '../http/route.js';
 import { commandRoute, type CommandDecision, type VersionedEvent } from '../routes/commandRoute.js';
@@ -18,8 +19,8 @@ const placesPatientInUnit: ReadonlySet<string> = new Set(['RegisterReferral', 'A
 type Params = { patientId: string; unitId?: string; referralId?: string };
 
 const paramsFor: Record<CommandCatalogEntry['stream'], z.ZodType<Params>> = {
-  referral: z.strictObject({ unitId: z.string().min(1).max(100), patientId: z.uuid(), referralId: z.uuid() }),
-  course: z.strictObject({ unitId: z.string().min(1).max(100), patientId: z.uuid() }),
+  referral: referralPathParams,
+  course: coursePathParams,
   patient: z.strictObject({ patientId: z.uuid() }),
 };
 

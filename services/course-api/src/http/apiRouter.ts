@@ -8,6 +8,7 @@ import { requestHash } from '../idempotency/requestHash.js';
 import { idempotencyKeyFrom, withIdempotency } from '../idempotency/withIdempotency.js';
 import type { AppServices } from '../services.js';
 import { notVisible, ProblemError, validationProblem, type FieldError } from './problem.js';
+import { unstorableText } from './storableText.js';
 import { etagOf, expectedRevisionFrom } from './revisionHeaders.js';
 import { changesState, type AnyRoute, type HandlerContext, type RouteInput } from './route.js';
 
@@ -16,7 +17,10 @@ type Input = RouteInput<unknown, unknown, unknown>;
 function parsePart(location: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
   if (schema === undefined) return location === 'body' ? undefined : {};
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    errors.push(...unstorableText(result.data, location));
+    return result.data;
+  }
   errors.push(...result.error.issues.map((issue) => ({ path: [location, ...issue.path.map(String)].join('.'), message: issue.message })));
   return undefined;
 }

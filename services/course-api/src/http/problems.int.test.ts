@@ -50,6 +50,16 @@ test('400 for a body that is not JSON, and for a malformed path parameter', asyn
   expect(badId.body.errors).toEqual([{ path: 'params.patientId', message: expect.any(String) }]);
 });
 
+test('400, never a 500, for text PostgreSQL cannot store: a NUL in a path or in a body', async () => {
+  const bearer = await app.bearer(users.admin);
+  const inPath = await app.http().get('/units/%00/referral-funnel').set('Authorization', bearer);
+  expectProblem(inPath, 400, 'validation');
+  expect(inPath.body.errors).toEqual([{ path: 'params.unitId', message: expect.any(String) }]);
+  const inBody = await app.http().post('/units/unn-asgard/patients/search').set('Authorization', await app.bearer(users.clinicianAsgard)).send({ name: 'Ka\u0000ri' });
+  expectProblem(inBody, 400, 'validation');
+  expect(inBody.body.errors).toEqual([{ path: 'body.name', message: 'Must not contain a NUL character' }]);
+});
+
 test('401 without a token, with a challenge', async () => {
   const response = await app.http().get(`/patients/${patientId}/identity`);
   expectProblem(response, 401, 'unauthenticated');

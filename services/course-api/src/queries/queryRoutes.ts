@@ -1,11 +1,10 @@
 import { courseIdFor } from '@medfri/domain';
 import { z } from 'zod';
+import { coursePathParams as courseParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
 
 const rowsSchema = z.array(z.record(z.string(), z.unknown()));
-const unitParams = z.strictObject({ unitId: z.string().min(1).max(100) });
-const courseParams = z.strictObject({ unitId: z.string().min(1).max(100), patientId: z.uuid() });
 
 /**
  * A course in full, from the read models: summary, medications in use with their action
@@ -34,7 +33,7 @@ export const readCourse = defineRoute({
       rows(pool, 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', [courseId]),
       rows(pool, 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', [courseId]),
       rows(pool, 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', [courseId]),
-      rows(pool, 'SELECT * FROM read_models.timeline_entries WHERE course_id = $1 ORDER BY position', [courseId]),
+      rows(pool, 'SELECT * FROM read_models.timeline_entries WHERE patient_id = $1 AND course_id = $2 ORDER BY position', [params.patientId, courseId]),
     ]);
     return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, timeline } };
   },
