@@ -56,28 +56,30 @@ async function main(): Promise<void> {
       const course = courses[turn % courses.length];
       const kind = withReads && turn % 5 === 0 ? 'read' : turn % 2 === 0 ? 'step' : 'observation';
       counts[kind] += 1;
-      if (kind === 'read') return { ...request, method: 'GET', path: course?.path, body: undefined };
+      // Headers afresh for every request: autocannon writes Content-Length into the object
+      // it is given, and a GET carrying a stale one leaves the server waiting for a body.
+      if (kind === 'read') return { ...request, method: 'GET', path: course?.path, headers: { authorization: bearer }, body: undefined };
+      const headers = { authorization: bearer, 'content-type': 'application/json' };
       if (kind === 'observation') {
-        return { ...request, method: 'POST', path: `${course?.path}/record-patient-experience`, body: JSON.stringify({ mood: 3, text: 'Sov bedre i natt' }) };
+        return { ...request, method: 'POST', path: `${course?.path}/record-patient-experience`, headers, body: JSON.stringify({ mood: 3, text: 'Sov bedre i natt' }) };
       }
       // Log a tapering step: hold the current step, then resume it, in turn.
       const wasHeld = held.get(course?.path ?? '') ?? false;
       held.set(course?.path ?? '', !wasHeld);
       const action = wasHeld ? 'resume-tapering-step' : 'hold-tapering-step';
       const body = wasHeld ? { planId: course?.planId, stepIndex: 1 } : { planId: course?.planId, stepIndex: 1, reason: 'withdrawal_symptoms' };
-      return { ...request, method: 'POST', path: `${course?.path}/${action}`, body: JSON.stringify(body) };
+      return { ...request, method: 'POST', path: `${course?.path}/${action}`, headers, body: JSON.stringify(body) };
     };
-    const headers = { authorization: bearer, 'content-type': 'application/json' };
 
     const fixed = await autocannon({
-      url: api.url, connections: 32, duration: FIXED_RATE_SECONDS, overallRate: Math.round(COMMANDS_PER_SEC / COMMAND_SHARE), headers,
+      url: api.url, connections: 32, duration: FIXED_RATE_SECONDS, overallRate: Math.round(COMMANDS_PER_SEC / COMMAND_SHARE),
       requests: [{ setupRequest: nextRequest(true) }],
     });
     const fixedCommands = (counts.step + counts.observation) / FIXED_RATE_SECONDS;
     log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
     log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
 
-    const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, headers, requests: [{ setupRequest: nextRequest(false) }] });
+    const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, requests: [{ setupRequest: nextRequest(false) }] });
     const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
     log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx, p99 ${saturated.latency.p99} ms`);
 

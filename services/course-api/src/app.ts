@@ -24,6 +24,7 @@ import { operationsRouter } from './observability/operations.js';
 import { createLogger } from './observability/logger.js';
 import { createHttpMetrics } from './observability/metrics.js';
 import { observeRequests } from './observability/requestObservation.js';
+import { StreamStateCache } from './routes/streamStateCache.js';
 import { apiRoutes } from './routes/apiRoutes.js';
 import type { AppServices } from './services.js';
 import { PersonalDataVault } from './vault/personalDataVault.js';
@@ -54,6 +55,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     directory: createPatientDirectory(pool),
     accessLog: new AccessLog(pool),
     idempotency: new IdempotencyStore(pool, clock),
+    streamStates: new StreamStateCache(),
   };
   const routes = deps.routes ?? apiRoutes;
   const metrics = createHttpMetrics();

@@ -4,7 +4,7 @@ export { loadConfig, ConfigError, DevIssuerInProductionError, type CourseApiConf
 export { systemClock, type Clock } from './clock.js';
 export { apiRoutes } from './routes/apiRoutes.js';
 export { defineRoute, type AnyRoute, type RouteSpec, type HandlerContext } from './http/route.js';
-export { commandRoute, loadStream, type CommandRouteSpec, type CommandDecision, type VersionedEvent } from './routes/commandRoute.js';
+export { commandRoute, loadStream, type CommandRouteSpec, type CommandDecision, type StreamModel, type VersionedEvent } from './routes/commandRoute.js';
 export { buildOpenApiDocument } from './http/openApi.js';
 export type { DomainRuleViolation } from './http/domainRuleViolation.js';
 export { problemKinds, problemType, type Problem, type ProblemKind } from './http/problem.js';

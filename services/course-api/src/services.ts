@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { CourseApiConfig } from './config.js';
 import type { PatientDirectory } from './directory/patientDirectory.js';
 import type { IdempotencyStore } from './idempotency/idempotencyStore.js';
+import type { StreamStateCache } from './routes/streamStateCache.js';
 import type { PersonalDataVault } from './vault/personalDataVault.js';
 
 /** Everything a route handler may use; built once per app. */
@@ -19,4 +20,6 @@ export interface AppServices {
   directory: PatientDirectory;
   accessLog: AccessLog;
   idempotency: IdempotencyStore;
+  /** Folded stream states between commands (see StreamStateCache). */
+  streamStates: StreamStateCache;
 }

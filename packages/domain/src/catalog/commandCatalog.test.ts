@@ -2,7 +2,7 @@ import { courseId, patientId, unitId } from '../testing/courseFixtures.js';
 import { testContext, testId } from '../testing/testContext.js';
 import { courseIdFor } from '../course/courseId.js';
 import { commandCatalog, commandCatalogEntry } from './commandCatalog.js';
-import { decideOnStream } from './decideOnStream.js';
+import { decideOnState, decideOnStream, evolveStored } from './decideOnStream.js';
 import { domainEvents } from './domainEvents.js';
 import { parseStreamName, streamNameFor } from './streamName.js';
 
@@ -56,6 +56,19 @@ test('decideOnStream parses the stored history, decides, and stamps the new even
   const discharge = commandCatalogEntry('DischargePatient')!;
   const discharged = decideOnStream(discharge, { type: 'DischargePatient', courseId, summary: 'Home.' }, history, testContext());
   expect(discharged).toMatchObject({ ok: true, events: [{ type: 'PatientDischarged', data: { admissionId: testId(1) } }] });
+});
+
+test('a state folded event by event with evolveStored decides as the whole history does', () => {
+  const admit = commandCatalogEntry('AdmitPatient')!;
+  const command = { type: 'AdmitPatient', patientId, unitId, setting: 'day_place', legalStatus: 'voluntary' };
+  const first = decideOnStream(admit, command, [], testContext());
+  const history = first.ok ? first.events : [];
+  expect(history).toHaveLength(2);
+  const state = history.reduce<unknown>((folded, event) => evolveStored(admit, folded, event), admit.decider.initialState);
+  expect(decideOnState(admit, command, state, testContext())).toEqual(decideOnStream(admit, command, history, testContext()));
+  const discharge = commandCatalogEntry('DischargePatient')!;
+  const dischargeCommand = { type: 'DischargePatient', courseId, summary: 'Home.' };
+  expect(decideOnState(discharge, dischargeCommand, state, testContext())).toEqual(decideOnStream(discharge, dischargeCommand, history, testContext()));
 });
 
 test('parse validates a request body against the command\'s schema', () => {

@@ -1,8 +1,7 @@
-import { fold } from '../kernel/decider.js';
 import type { Decision } from '../kernel/decision.js';
 import type { DecisionContext } from '../kernel/decisionContext.js';
 import type { CommandCatalogEntry } from './commandCatalog.js';
-import type { DomainCommand } from './domainStreams.js';
+import type { DomainCommand, DomainStream } from './domainStreams.js';
 
 /** An event as stored: its type, data, and the schema version the data was written under. */
 export interface VersionedEvent {
@@ -12,19 +11,20 @@ export interface VersionedEvent {
 }
 
 /**
- * The whole pure step of handling a command: parse (and upcast) the stream's history, fold
- * it, decide. Accepted events come back validated against their schema and stamped with
- * their current version, ready to append.
+ * Folds one stored event into its stream's state, parsed (and upcast) by the stream's
+ * registry first. Callers that keep states between commands fold only what is new.
  */
-export function decideOnStream(
-  entry: CommandCatalogEntry,
-  command: DomainCommand,
-  history: Iterable<VersionedEvent>,
-  context: DecisionContext,
-): Decision<VersionedEvent> {
+export function evolveStored(stream: Pick<DomainStream, 'decider' | 'events'>, state: unknown, event: VersionedEvent): unknown {
+  return stream.decider.evolve(state, stream.events.parse(event.type, event.data, event.version));
+}
+
+/**
+ * Decides a command on a folded state. Accepted events come back validated against their
+ * schema and stamped with their current version, ready to append.
+ */
+export function decideOnState(entry: CommandCatalogEntry, command: DomainCommand, state: unknown, context: DecisionContext): Decision<VersionedEvent> {
   if (command.type !== entry.type) throw new Error(`A ${command.type} command was sent to the ${entry.type} entry`);
-  const events = [...history].map((event) => entry.events.parse(event.type, event.data, event.version));
-  const decision = entry.decider.decide(command, fold(entry.decider, events), context);
+  const decision = entry.decider.decide(command, state, context);
   if (!decision.ok) return decision;
   return {
     ok: true,
@@ -34,4 +34,16 @@ export function decideOnStream(
       return { type: event.type, data: definition.schema.parse(event.data), version: definition.version };
     }),
   };
+}
+
+/** The whole pure step of handling a command: parse and fold the stream's history, decide. */
+export function decideOnStream(
+  entry: CommandCatalogEntry,
+  command: DomainCommand,
+  history: Iterable<VersionedEvent>,
+  context: DecisionContext,
+): Decision<VersionedEvent> {
+  let state = entry.decider.initialState;
+  for (const event of history) state = evolveStored(entry, state, event);
+  return decideOnState(entry, command, state, context);
 }

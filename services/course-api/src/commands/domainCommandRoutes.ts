@@ -1,12 +1,12 @@
-import { commandCatalog, courseIdFor, decideOnStream, type CommandCatalogEntry, type DomainCommand } from '@medfri/domain';
+import { commandCatalog, courseIdFor, decideOnState, type CommandCatalogEntry, type DomainCommand } from '@medfri/domain';
 import { z } from 'zod';
 import { coursePathParams, referralPathParams } from '../http/pathParams.js';
 import { notVisible } from '../http/problem.js';
 import type { AnyRoute } from '../http/route.js';
-import { commandRoute, type CommandDecision, type VersionedEvent } from '../routes/commandRoute.js';
+import { commandRoute, type CommandDecision } from '../routes/commandRoute.js';
 import { commandPath } from './commandPaths.js';
 import { decisionSupport } from './decisionSupport.js';
-import { withErasedTextMarked } from './erasedText.js';
+import { domainStreamModels, type DomainStreamState } from './domainStreamModels.js';
 
 /** Commands the patient may send about themself, besides their clinicians. */
 export const patientAuthoredCommands: ReadonlySet<string> = new Set([
@@ -44,9 +44,9 @@ function commandOf(entry: CommandCatalogEntry, params: Params, body: object): Do
  * of another unit or patient is not visible through it (so a clinician of one unit cannot
  * act on another unit's referral by guessing its id).
  */
-function assertReferralAddressed(history: readonly VersionedEvent[], params: Params) {
-  const received = history[0]?.data as { unitId?: unknown; patientId?: unknown } | undefined;
-  if (received && (received.unitId !== params.unitId || received.patientId !== params.patientId)) throw notVisible();
+function assertReferralAddressed(state: DomainStreamState, params: Params) {
+  const { addressedTo } = state;
+  if (addressedTo && (addressedTo.unitId !== params.unitId || addressedTo.patientId !== params.patientId)) throw notVisible();
 }
 
 function routeFor(entry: CommandCatalogEntry): AnyRoute {
@@ -69,9 +69,10 @@ function routeFor(entry: CommandCatalogEntry): AnyRoute {
     stream: ({ params: p, body }) => entry.streamNameOf(commandOf(entry, p, body)),
     patient: patientOf,
     personalFields: (type) => entry.events.get(type)?.personalFields ?? [],
-    decide({ params: p, body }, history, base): CommandDecision {
-      if (entry.stream === 'referral') assertReferralAddressed(history, p);
-      const decision = decideOnStream(entry, commandOf(entry, p, body), withErasedTextMarked(history), { ...base, ...decisionSupport() });
+    model: domainStreamModels[entry.stream],
+    decide({ params: p, body }, state, base): CommandDecision {
+      if (entry.stream === 'referral') assertReferralAddressed(state, p);
+      const decision = decideOnState(entry, commandOf(entry, p, body), state.domain, { ...base, ...decisionSupport() });
       return decision.ok ? decision : { ok: false, error: { kind: 'domain', code: decision.error.code, message: decision.error.message } };
     },
     afterAppend: placesPatientInUnit.has(entry.type)

@@ -49,3 +49,18 @@ test('If-Match * needs an existing stream; a refused command appends nothing', a
   expect((await write(noteId, { text: 'forbidden words' })).status).toBe(422);
   expect(await app.eventStore.headPosition()).toBe(head);
 });
+
+test('a command sees what another process appended after its cached state, with or without If-Match', async () => {
+  const noteId = randomUUID();
+  expect((await write(noteId, { text: 'first' })).body).toEqual({ revision: 0, recorded: 1 });
+  // Another instance of the service writes: this process's cached state is now one behind.
+  await app.eventStore.appendToStream(`note-${noteId}`, [{
+    id: randomUUID(), type: 'NoteWritten', data: { text: { sealed: 'v1:elsewhere' }, occurredAt: '2026-02-20T08:00:00.000Z', edit: 1 },
+    metadata: { occurredAt: '2026-02-20T08:00:00.000Z', actor: { id: 'clinician-asgard', role: 'clinician' }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 },
+  }], { expected: 0 });
+  expect((await write(noteId, { text: 'stale tag' }, { 'If-Match': '"0"' })).status).toBe(409);
+  expect((await write(noteId, { text: 'third' }, { 'If-Match': '"1"' })).body).toEqual({ revision: 2, recorded: 1 });
+  expect((await write(noteId, { text: 'fourth' })).body).toEqual({ revision: 3, recorded: 1 });
+  const events = await app.eventStore.readStream(`note-${noteId}`);
+  expect(events.map((e) => (e.data as { edit: number }).edit)).toEqual([0, 1, 2, 3]);
+});

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { DomainRuleViolation } from '../http/domainRuleViolation.js';
 import { defineRoute, type AnyRoute, type HandlerContext, type HandlerResult, type RouteInput, type RouteSpec } from '../http/route.js';
 import type { AppServices } from '../services.js';
-import { openFields, sealFields } from '../vault/personalFields.js';
+import { hideSealedText, openFields, sealFields } from '../vault/personalFields.js';
+import type { CachedState, StreamModelKey } from './streamStateCache.js';
 
 /** An event as the domain sees it: type, data, and the schema version of the data. */
 export interface VersionedEvent {
@@ -33,7 +34,14 @@ const recordedSchema = z.object({
 
 type CommandInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = RouteInput<z.output<P>, z.output<Q>, z.output<B>>;
 
-export interface CommandRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
+/** How a stream's stored events fold into the state its commands are decided on. */
+export interface StreamModel<S> extends StreamModelKey {
+  readonly initial: S;
+  /** Folds one stored event; sealed free text arrives as `SEALED_TEXT`. */
+  evolve(state: S, event: VersionedEvent): S;
+}
+
+export interface CommandRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>
   extends Pick<RouteSpec<P, Q, B, typeof recordedSchema>, 'operationId' | 'method' | 'path' | 'summary' | 'description' | 'tags' | 'params' | 'query' | 'body' | 'policy' | 'ifMatch'> {
   /** `<category>-<id>` of the stream the command acts on. */
   stream(input: CommandInput<P, Q, B>): string;
@@ -41,19 +49,39 @@ export interface CommandRouteSpec<P extends z.ZodType, Q extends z.ZodType, B ex
   patient(input: CommandInput<P, Q, B>): string;
   /** Top-level data fields of an event type that hold personal free text (the domain's `personalFields`). */
   personalFields(type: string): readonly string[];
-  /** The pure step: history in, events or a refusal out (the domain's `decideOnStream` fits). */
-  decide(input: CommandInput<P, Q, B>, history: readonly VersionedEvent[], base: DecisionBase): CommandDecision;
+  model: StreamModel<S>;
+  /** The pure step: state in, events or a refusal out (the domain's `decideOnState` fits). */
+  decide(input: CommandInput<P, Q, B>, state: S, base: DecisionBase): CommandDecision;
   /** After a successful append: e.g. put the patient in a unit's care when a referral or admission is recorded. */
   afterAppend?(context: HandlerContext<CommandInput<P, Q, B>>, events: readonly VersionedEvent[]): Promise<void>;
 }
 
-/** A stream's revision and its events with personal fields opened. */
+/** A stream's revision and its events with personal fields opened, for read routes. */
 export async function loadStream(services: AppServices, stream: string, patientId: string) {
   const recorded = await services.eventStore.readStream(stream);
   const opened = await openFields(services.vault, patientId, recorded.map((event) => event.data as Record<string, unknown>));
   const revision: number | 'no_stream' = recorded.at(-1)?.revision ?? 'no_stream';
   const events: VersionedEvent[] = recorded.map((event, index) => ({ type: event.type, data: opened[index], version: event.metadata.schemaVersion }));
   return { revision, events };
+}
+
+function foldStored<S>(model: StreamModel<S>, state: S, events: readonly { type: string; data: unknown; metadata: { schemaVersion: number } }[]): S {
+  return events.reduce((folded, event) => model.evolve(folded, { type: event.type, data: hideSealedText(event.data), version: event.metadata.schemaVersion }), state);
+}
+
+/**
+ * The stream's state now: the cached state with whatever was appended since folded in
+ * (one read, usually empty), so a refusal is never decided on a stale state.
+ */
+async function currentState<S>(services: AppServices, model: StreamModel<S>, stream: string): Promise<CachedState<S>> {
+  const cached = services.streamStates.get<S>(model, stream);
+  const known = cached?.revision ?? 'no_stream';
+  const missed = await services.eventStore.readStream(stream, { fromRevision: known === 'no_stream' ? 0 : known + 1 });
+  const last = missed.at(-1);
+  if (!last) return cached ?? { revision: 'no_stream', state: model.initial };
+  const current = { revision: last.revision, state: foldStored(model, cached?.state ?? model.initial, missed) };
+  services.streamStates.set(model, stream, current);
+  return current;
 }
 
 function revisionMatches(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
@@ -69,19 +97,19 @@ type Recorded = z.input<typeof recordedSchema>;
 // Without If-Match the client asks for "the current state": a concurrent write is decided again.
 const ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
-async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  spec: CommandRouteSpec<P, Q, B>,
+async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>(
+  spec: CommandRouteSpec<P, Q, B, S>,
   context: HandlerContext<CommandInput<P, Q, B>>,
 ): Promise<HandlerResult<Recorded>> {
   const { input, principal, services, requestId, expectedRevision, newId } = context;
   const stream = spec.stream(input);
   const patientId = spec.patient(input);
-  const { revision, events: history } = await loadStream(services, stream, patientId);
+  const { revision, state } = await currentState(services, spec.model, stream);
   if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
     throw new WrongExpectedVersionError(stream, expectedRevision, revision);
   }
   const instant = services.clock.now();
-  const decision = spec.decide(input, history, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
+  const decision = spec.decide(input, state, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
   if (!decision.ok) throw decision.error;
   if (decision.events.length === 0) {
     return revision === 'no_stream' ? { body: { revision: null, recorded: 0 } } : { body: { revision, recorded: 0 }, revision };
@@ -99,17 +127,21 @@ async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B exten
     };
   }));
   const appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
+  // Fold what was written as it is stored; a duplicate (a retry) wrote nothing after `revision`.
+  if (!appended.duplicate) {
+    services.streamStates.set(spec.model, stream, { revision: appended.nextExpectedRevision, state: foldStored(spec.model, state, toAppend) });
+  }
   await spec.afterAppend?.(context, decision.events);
   return { body: { revision: appended.nextExpectedRevision, recorded: toAppend.length }, revision: appended.nextExpectedRevision };
 }
 
 /**
- * One domain command as one route: read the stream, decide, seal personal fields, append
- * expecting the revision that was read (or the client's If-Match: stale is a 409), answer
- * with the new revision as ETag. Event ids come from `newId`, so a retried request appends
+ * One domain command as one route: bring the stream's state up to date, decide, seal
+ * personal fields, append expecting the revision the state is at (or the client's
+ * If-Match: stale is a 409), answer with the new revision as ETag. Event ids come from `newId`, so a retried request appends
  * nothing twice.
  */
-export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: CommandRouteSpec<P, Q, B>): AnyRoute {
+export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>(spec: CommandRouteSpec<P, Q, B, S>): AnyRoute {
   return defineRoute<typeof recordedSchema, P, Q, B>({
     ifMatch: 'optional',
     ...spec,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ProblemError } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
-import { commandRoute, loadStream } from '../routes/commandRoute.js';
+import { commandRoute, loadStream, type StreamModel } from '../routes/commandRoute.js';
 
 /**
  * A toy domain for tests of the command path: one stream of free-text notes per id,
@@ -10,6 +10,8 @@ import { commandRoute, loadStream } from '../routes/commandRoute.js';
 const noteParams = z.strictObject({ patientId: z.uuid(), noteId: z.uuid() });
 const streamOf = ({ params }: { params: z.output<typeof noteParams> }) => `note-${params.noteId}`;
 const patientOf = ({ params }: { params: z.output<typeof noteParams> }) => params.patientId;
+/** A note's state: how many times it was written. */
+const edits: StreamModel<number> = { name: 'test-note', initial: 0, evolve: (count) => count + 1 };
 
 const writeNote = commandRoute({
   operationId: 'testWriteNote',
@@ -23,12 +25,13 @@ const writeNote = commandRoute({
   stream: streamOf,
   patient: patientOf,
   personalFields: (type) => (type === 'NoteWritten' ? ['text'] : []),
-  decide({ body }, history, { now }) {
+  model: edits,
+  decide({ body }, edit, { now }) {
     if (body.text.includes('forbidden')) {
       return { ok: false, error: { kind: 'domain', code: 'note-refused', message: 'This note cannot be recorded' } };
     }
     const occurredAt = body.occurredAt ?? now.toJSDate().toISOString();
-    return { ok: true, events: [{ type: 'NoteWritten', data: { text: body.text, occurredAt, edit: history.length }, version: 1 }] };
+    return { ok: true, events: [{ type: 'NoteWritten', data: { text: body.text, occurredAt, edit }, version: 1 }] };
   },
 });
 
@@ -46,9 +49,10 @@ const correctNote = commandRoute({
   stream: streamOf,
   patient: patientOf,
   personalFields: () => ['text'],
-  decide: ({ body }, history, { now }) => ({
+  model: edits,
+  decide: ({ body }, edit, { now }) => ({
     ok: true,
-    events: [{ type: 'NoteWritten', data: { text: body.text, occurredAt: now.toJSDate().toISOString(), edit: history.length }, version: 1 }],
+    events: [{ type: 'NoteWritten', data: { text: body.text, occurredAt: now.toJSDate().toISOString(), edit }, version: 1 }],
   }),
 });
 

@@ -5,6 +5,20 @@ type Data = Record<string, unknown>;
 const isSealed = (value: unknown): value is SealedText =>
   typeof value === 'object' && value !== null && typeof (value as { sealed?: unknown }).sealed === 'string';
 
+/**
+ * What the command path folds in place of sealed free text. Deciders never look inside
+ * free text, so commands need no key to decide and nothing changes for them after an
+ * erasure; any string satisfies the event schemas' text fields.
+ */
+export const SEALED_TEXT = '[sealed]';
+
+/** Stored event data with every sealed field replaced by `SEALED_TEXT`. */
+export function hideSealedText(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  if (!Object.values(data).some(isSealed)) return data;
+  return Object.fromEntries(Object.entries(data).map(([field, value]) => [field, isSealed(value) ? SEALED_TEXT : value]));
+}
+
 /** Event data with the named free-text fields sealed with the patient's key, ready to store. */
 export async function sealFields(vault: PersonalDataVault, patientId: string, data: Data, fields: readonly string[]): Promise<Data> {
   const sealed = { ...data };
