@@ -71,10 +71,10 @@ test('referral to tapering step, read back by clinician and patient', async () =
   expect(log.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ resource: 'course', actor: { subject: 'clinician-asgard', role: 'clinician' } })]));
   // ... but not another patient's, whose existence is not confirmed either.
   const other = await registerPatient(app, users.clinicianAsgard, UNIT);
-  expect((await read(`/units/${UNIT}/patients/${other}/course`, asPatient)).status).toBe(404);
-  expect((await read(`/patients/${other}/access-log`, asPatient)).status).toBe(404);
+  expect((await read(`/units/${UNIT}/patients/${other}/course`, asPatient)).status).toBe(403);
+  expect((await read(`/patients/${other}/access-log`, asPatient)).status).toBe(403);
   // A clinician of another unit cannot read or act on this course.
-  expect((await read(course, users.clinicianVegsund)).status).toBe(404);
+  expect((await read(course, users.clinicianVegsund)).status).toBe(403);
   expect((await command(`${course}/start-tapering-step`, { planId, stepIndex: 2 }, users.clinicianVegsund)).status).toBe(403);
 
   const census = await read(`/units/${UNIT}/census`);

@@ -38,14 +38,14 @@ test("reads by clinicians and administrators are logged with who, role, unit, wh
 
 test('refused reads are not logged, because nothing was read', async () => {
   const before = (await readLog()).body.entries.length;
-  expect((await readIdentity(users.clinicianVegsund)).status).toBe(404);
-  expect((await readIdentity(users.researcher)).status).toBe(404);
+  expect((await readIdentity(users.clinicianVegsund)).status).toBe(403);
+  expect((await readIdentity(users.researcher)).status).toBe(403);
   expect((await readLog()).body.entries).toHaveLength(before);
 });
 
 test("nobody but the patient reads the patient's access log", async () => {
   const otherPatient = await registerPatient(app, users.clinicianAsgard, 'unn-asgard');
   for (const user of [users.clinicianAsgard, users.clinicianVegsund, users.admin, users.researcher, patientUser(otherPatient)]) {
-    expect((await readLog(user)).status).toBe(404);
+    expect((await readLog(user)).status).toBe(403);
   }
 });

@@ -40,7 +40,7 @@ describe('with the development issuer enabled', () => {
   test('a patient token is bound to the demo patient id', async () => {
     const token = await tokenFor('patient-ingrid');
     const other = await app.http().get(`/patients/${randomUUID()}/access-log`).set('Authorization', `Bearer ${token}`);
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(403);
     const own = await app.http().get(`/patients/${DEMO_PATIENT_IDS.ingrid}/access-log`).set('Authorization', `Bearer ${token}`);
     expect(own.status).toBe(200);
   });

@@ -64,17 +64,6 @@ export async function authorize<I>(policy: Policy<I>, principal: Principal, inpu
   }
 }
 
-function addressesPatient<I>(policy: Policy<I>): boolean {
-  if (policy.kind === 'anyOf') return policy.policies.some(addressesPatient);
-  return policy.kind === 'patientSelf' || policy.kind === 'clinicianOfPatient';
-}
-
-/**
- * 404 for routes addressed by a patient id, so a refusal never confirms that a patient
- * exists (being a patient here is itself health data); 403 for everything else.
- */
-export const denialStatus = <I>(policy: Policy<I>): 403 | 404 => (addressesPatient(policy) ? 404 : 403);
-
 /** Plain-language summary for the API documentation. */
 export function describePolicy<I>(policy: Policy<I>): string {
   switch (policy.kind) {

@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { requirePrincipal } from '../auth/authenticate.js';
-import { authorize, denialStatus } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
 import { principalKey, type Principal } from '../auth/principal.js';
 import type { StoredResponse } from '../idempotency/idempotencyStore.js';
 import { requestHash } from '../idempotency/requestHash.js';
 import { idempotencyKeyFrom, withIdempotency } from '../idempotency/withIdempotency.js';
 import type { AppServices } from '../services.js';
-import { notVisible, ProblemError, validationProblem, type FieldError } from './problem.js';
+import { ProblemError, validationProblem, type FieldError } from './problem.js';
 import { unstorableText } from './storableText.js';
 import { etagOf, expectedRevisionFrom } from './revisionHeaders.js';
 import { changesState, type AnyRoute, type HandlerContext, type RouteInput } from './route.js';
@@ -40,7 +40,9 @@ function parseInput(route: AnyRoute, req: Request): Input {
 async function requireGrant(route: AnyRoute, principal: Principal, input: Input, services: AppServices) {
   const grant = await authorize(route.policy, principal, input, services.directory);
   if (grant) return grant;
-  throw denialStatus(route.policy) === 404 ? notVisible() : new ProblemError('forbidden', 'You may not do this');
+  // The same refusal whether or not the patient exists: no policy looks a patient up
+  // beyond the caller's own units, so a 403 confirms nothing about anyone.
+  throw new ProblemError('forbidden', 'You may not do this');
 }
 
 /** Runs the handler, shapes the body by the response schema, and logs reads of patient data. */

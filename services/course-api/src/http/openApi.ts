@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { denialStatus, describePolicy } from '../auth/policy.js';
+import { describePolicy } from '../auth/policy.js';
 import { REPLAY_HEADER } from '../idempotency/withIdempotency.js';
 import { problemKinds, problemSchema, type ProblemKind } from './problem.js';
 import { changesState, type AnyRoute } from './route.js';
@@ -33,7 +33,7 @@ const problemResponse = (kind: ProblemKind) => ({
 
 /** The problems a route can answer with, by status. */
 function problemResponses(route: AnyRoute) {
-  const kinds: ProblemKind[] = ['validation', 'unauthenticated', denialStatus(route.policy) === 404 ? 'not-found' : 'forbidden'];
+  const kinds: ProblemKind[] = ['validation', 'unauthenticated', 'forbidden'];
   if (route.body !== undefined) kinds.push('payload-too-large');
   if (changesState(route)) kinds.push('idempotency-key-reused');
   if (route.ifMatch !== undefined) kinds.push('revision-conflict');

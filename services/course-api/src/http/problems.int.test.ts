@@ -66,12 +66,13 @@ test('401 without a token, with a challenge', async () => {
   expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
 });
 
-test('403 when the role or unit does not fit; 404 when the route is addressed by a patient', async () => {
+test('403 when the role, unit or patient does not fit, the same whether or not the patient exists', async () => {
   const search = await app.http().post('/units/unn-asgard/patients/search').set('Authorization', await app.bearer(users.clinicianVegsund)).send({ name: 'Kari' });
   expectProblem(search, 403, 'forbidden');
-  const identity = await app.http().get(`/patients/${patientId}/identity`).set('Authorization', await app.bearer(users.clinicianVegsund));
-  expectProblem(identity, 404, 'not-found');
-  const unknown = await app.http().get(`/patients/${randomUUID()}/identity`).set('Authorization', await app.bearer(users.admin));
+  const bearer = await app.bearer(users.clinicianVegsund);
+  const identity = await app.http().get(`/patients/${patientId}/identity`).set('Authorization', bearer);
+  expectProblem(identity, 403, 'forbidden');
+  const unknown = await app.http().get(`/patients/${randomUUID()}/identity`).set('Authorization', bearer);
   expect(unknown.body).toEqual({ ...identity.body, instance: unknown.body.instance });
 });
 
@@ -147,7 +148,7 @@ test('429 once a subject is over its limit; other subjects are not affected', as
     const refused = await call(bearer);
     expectProblem(refused, 429, 'rate-limited');
     expect(refused.headers['retry-after']).toBeDefined();
-    expect((await call(await limited.bearer(users.clinicianAsgard))).status).toBe(404);
+    expect((await call(await limited.bearer(users.clinicianAsgard))).status).toBe(403);
   } finally {
     await limited.close();
   }
