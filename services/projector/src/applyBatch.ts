@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@medfri/event-store';
 import { escapeIdentifier, type Pool } from 'pg';
+import type { HandlerContext } from './handlerContext.js';
 import { NOTIFY_CHANNEL } from './notifyChannel.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
@@ -26,6 +27,7 @@ export async function applyBatch(
   build: Pick<Build, 'buildId' | 'schemaName'>,
   after: number,
   events: readonly RecordedEvent[],
+  context: HandlerContext,
 ): Promise<BatchOutcome> {
   const last = events.at(-1)?.position ?? after;
   const types = definition.eventTypes ? new Set(definition.eventTypes) : undefined;
@@ -40,7 +42,7 @@ export async function applyBatch(
     if (!status) return new Rollback({ committed: false });
     if (relevant.length > 0) {
       await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(build.schemaName)}`);
-      await definition.handle(relevant, tx);
+      await definition.handle(relevant, tx, context);
       if (status === 'active') await tx.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, `${definition.name}:${last}`]);
     }
     return { committed: true, checkpoint: last, status };

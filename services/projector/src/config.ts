@@ -17,6 +17,7 @@ const envSchema = z.object({
   MEDFRI_HOST: z.string().min(1).default('127.0.0.1'),
   MEDFRI_PROJECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   MEDFRI_PROJECTOR_BATCH_SIZE: positiveInt.default(500),
+  MEDFRI_PROJECTOR_CATCH_UP_BATCH_SIZE: positiveInt.optional(),
   MEDFRI_PROJECTOR_LOCK_RETRY_MS: positiveInt.default(500),
   /** Comma-separated names; all projections when unset. */
   MEDFRI_PROJECTIONS: z.string().optional(),
@@ -38,6 +39,7 @@ export function loadProjectorConfig(
     host: values.MEDFRI_HOST,
     port: values.MEDFRI_PROJECTOR_PORT,
     batchSize: values.MEDFRI_PROJECTOR_BATCH_SIZE,
+    catchUpBatchSize: values.MEDFRI_PROJECTOR_CATCH_UP_BATCH_SIZE,
     lockRetryMs: values.MEDFRI_PROJECTOR_LOCK_RETRY_MS,
     projections: wanted ? available.filter((projection) => wanted.includes(projection.name)) : available,
   };

@@ -31,7 +31,7 @@ function pagedSource() {
 test('batches what is at hand, up to the maximum, without waiting for more', async () => {
   const stop = new AbortController();
   const events = pagedSource();
-  const batches = eventBatches(events, 3, stop.signal);
+  const batches = eventBatches(events, { min: 3, max: 3 }, stop.signal);
   const positions = async () => ((await batches.next()).value as RecordedEvent[]).map((e) => e.position);
   events.hand([1, 2, 3, 4, 5]);
   expect(await positions()).toEqual([1, 2, 3]);
@@ -43,9 +43,29 @@ test('batches what is at hand, up to the maximum, without waiting for more', asy
   expect((await batches.next()).done).toBe(true);
 });
 
+test('a full batch lets the next be twice as large, up to the maximum; one below the minimum starts over', async () => {
+  const stop = new AbortController();
+  const events = pagedSource();
+  const batches = eventBatches(events, { min: 2, max: 5 }, stop.signal);
+  const size = async () => ((await batches.next()).value as RecordedEvent[]).length;
+  const positions = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);
+  events.hand(positions(1, 14));
+  expect([await size(), await size(), await size(), await size()]).toEqual([2, 4, 5, 3]);
+  let next = size();
+  events.hand(positions(15, 7));
+  expect([await next, await size()]).toEqual([5, 2]);
+  next = size();
+  events.hand([22]);
+  expect(await next).toBe(1);
+  next = size();
+  events.hand(positions(23, 3));
+  expect(await next).toBe(2);
+  stop.abort();
+});
+
 test('ends when the signal aborts while waiting for events', async () => {
   const stop = new AbortController();
-  const batches = eventBatches(pagedSource(), 10, stop.signal);
+  const batches = eventBatches(pagedSource(), { min: 10, max: 10 }, stop.signal);
   const next = batches.next();
   stop.abort();
   expect((await next).done).toBe(true);
@@ -58,5 +78,5 @@ test('a failing source fails the batches', async () => {
       throw new Error('store unavailable');
     },
   };
-  await expect(eventBatches(failing, 10, new AbortController().signal).next()).rejects.toThrow('store unavailable');
+  await expect(eventBatches(failing, { min: 10, max: 10 }, new AbortController().signal).next()).rejects.toThrow('store unavailable');
 });

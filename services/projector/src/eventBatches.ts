@@ -6,14 +6,24 @@ const ABORTED = Symbol('aborted');
 type Pulled = IteratorResult<RecordedEvent>;
 
 /**
- * Groups a subscription into batches of the events already at hand, up to `maxSize`,
- * without waiting for more: a whole page per transaction while catching up, one event
- * at a time with no added latency at the head. Ends when the source ends or the signal
- * aborts; stopping the source stays with its owner.
+ * Batch sizes: `min` at the head; a batch that fills up lets the next one be twice as
+ * large, up to `max`, so catching up takes few large transactions. A batch smaller than
+ * `min` (the head is near) starts over at `min`; one cut short by a page boundary does not.
+ */
+export interface BatchSizes {
+  min: number;
+  max: number;
+}
+
+/**
+ * Groups a subscription into batches of the events already at hand, without waiting for
+ * more: whole pages per transaction while catching up, one event at a time with no
+ * added latency at the head. Ends when the source ends or the signal aborts; stopping
+ * the source stays with its owner.
  */
 export async function* eventBatches(
   source: AsyncIterable<RecordedEvent>,
-  maxSize: number,
+  sizes: BatchSizes,
   signal: AbortSignal,
 ): AsyncGenerator<RecordedEvent[]> {
   const iterator = source[Symbol.asyncIterator]();
@@ -21,17 +31,22 @@ export async function* eventBatches(
     signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
   });
   let pending = pull(iterator);
+  let maxSize = sizes.min;
   while (!signal.aborted) {
     const first = await Promise.race([pending, aborted]);
     if (first === ABORTED || first.done) return;
     const batch = [first.value];
     pending = pull(iterator);
+    // One turn of the event loop for the whole batch: what resolves before it was at hand.
+    const turn = nextTurn();
     while (batch.length < maxSize) {
-      const next = await Promise.race([pending, nextTurn()]);
+      const next = await Promise.race([pending, turn]);
       if (next === IDLE || next.done) break;
       batch.push(next.value);
       pending = pull(iterator);
     }
+    if (batch.length === maxSize) maxSize = Math.min(sizes.max, maxSize * 2);
+    else if (batch.length < sizes.min) maxSize = sizes.min;
     yield batch;
   }
 }

@@ -1,16 +1,20 @@
 import type { EventStore } from '@medfri/event-store';
 import type { Pool } from 'pg';
 import { applyBatch } from './applyBatch.js';
-import { eventBatches } from './eventBatches.js';
+import { eventBatches, type BatchSizes } from './eventBatches.js';
+import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
+import type { SharedCatchUp } from './sharedCatchUp.js';
 
 export interface FollowOptions {
   pool: Pool;
   store: EventStore;
+  /** This process's catch-up reads, shared with its other followers. */
+  catchUp: SharedCatchUp;
   definition: ProjectionDefinition;
   buildId: number;
-  batchSize: number;
+  batchSizes: BatchSizes;
   signal: AbortSignal;
   /** Called with the build as loaded, then after every committed batch. */
   onProgress(build: Build): Promise<void>;
@@ -32,13 +36,14 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   if (build.status !== 'building' && build.status !== 'active') return 'fenced';
   await options.onProgress(build);
 
-  const subscription = options.store.subscribeToAll({ after: build.checkpoint, pageSize: options.batchSize });
+  const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
+  const context = createHandlerContext(options.store);
   try {
-    for await (const batch of eventBatches(subscription, options.batchSize, signal)) {
+    for await (const batch of eventBatches(subscription, options.batchSizes, signal)) {
       // At-least-once delivery: anything at or before the checkpoint is already applied.
       const fresh = batch.filter((event) => event.position > build.checkpoint);
       if (fresh.length === 0) continue;
-      const outcome = await applyBatch(pool, definition, build, build.checkpoint, fresh);
+      const outcome = await applyBatch(pool, definition, build, build.checkpoint, fresh, context);
       if (!outcome.committed) return 'fenced';
       build = { ...build, checkpoint: outcome.checkpoint, status: outcome.status };
       await options.onProgress(build);

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@medfri/event-store';
 import type { PoolClient } from 'pg';
+import type { HandlerContext } from './handlerContext.js';
 
 /**
  * A read model: its tables and how events change them. The runtime builds each
@@ -33,9 +34,10 @@ export interface ProjectionDefinition {
   /**
    * Applies a batch, in position order, inside the transaction that also advances the
    * checkpoint (`search_path` is the build's schema). Delivery is at least once, so it
-   * must be idempotent: upserts keyed by event id or position.
+   * must be idempotent: upserts keyed by event id or position. `context` lasts for the
+   * follower's run and lets it keep what it derived from earlier batches in memory.
    */
-  handle(events: readonly RecordedEvent[], tx: PoolClient): Promise<void>;
+  handle(events: readonly RecordedEvent[], tx: PoolClient, context: HandlerContext): Promise<void>;
 }
 
 export interface ReadModelView {

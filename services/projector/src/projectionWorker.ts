@@ -2,11 +2,13 @@ import type { EventStore } from '@medfri/event-store';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBuild } from './createBuild.js';
+import type { BatchSizes } from './eventBatches.js';
 import { followBuild } from './followBuild.js';
 import { loadBuilds, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { acquireProjectionLock } from './projectionLock.js';
 import { dropRetiredBuilds, retireBuild } from './retiredBuilds.js';
+import type { SharedCatchUp } from './sharedCatchUp.js';
 import { sleep } from './sleep.js';
 import { switchOver } from './switchOver.js';
 import { Wakeup } from './wakeup.js';
@@ -16,8 +18,9 @@ export interface WorkerOptions {
   /** For the lock's own session, outside the pool. */
   connectionString: string;
   store: EventStore;
+  catchUp: SharedCatchUp;
   definition: ProjectionDefinition;
-  batchSize: number;
+  batchSizes: BatchSizes;
   lockRetryMs: number;
   log: Logger;
   onFailure(projection: string): void;
@@ -189,9 +192,10 @@ export class ProjectionWorker {
         const end = await followBuild({
           pool: options.pool,
           store: options.store,
+          catchUp: options.catchUp,
           definition: options.definition,
           buildId: follower.build.buildId,
-          batchSize: options.batchSize,
+          batchSizes: options.batchSizes,
           signal,
           onProgress: async (build) => {
             follower.build = build;
@@ -215,7 +219,7 @@ export class ProjectionWorker {
    */
   private async switchOverIfCaughtUp(build: Build): Promise<void> {
     const head = await this.options.store.headPosition();
-    if (head - build.checkpoint > this.options.batchSize) return;
+    if (head - build.checkpoint > this.options.batchSizes.min) return;
     const outcome = await switchOver(this.options.pool, this.options.definition, build.buildId);
     if (!outcome.switched) return;
     build.status = 'active';

@@ -7,6 +7,7 @@ import { projectorMigrations } from './projectorMigrations.js';
 import { allProjections } from './projections/index.js';
 import { createProjectorMetrics } from './projectorMetrics.js';
 import { ProjectionWorker, type ProjectionStatus } from './projectionWorker.js';
+import { SharedCatchUp } from './sharedCatchUp.js';
 import { startStatusServer } from './statusServer.js';
 
 export interface ProjectorConfig {
@@ -18,8 +19,13 @@ export interface ProjectorConfig {
   /** Of the `/metrics` and `/healthz` endpoint; port 0 picks a free one. */
   host?: string;
   port?: number;
-  /** Most events applied in one transaction. */
+  /** Most events applied in one transaction at the head (default 500). */
   batchSize?: number;
+  /**
+   * Most events applied in one transaction while catching up (default 8 × batchSize), and
+   * the page size of catch-up reads: batches grow towards it while they come full.
+   */
+  catchUpBatchSize?: number;
   /** How often a waiting instance tries to take over a projection. */
   lockRetryMs?: number;
   logger?: Logger;
@@ -46,12 +52,14 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
 
   const log = config.logger ?? pino({ name: 'projector' });
   const batchSize = config.batchSize ?? 500;
+  const batchSizes = { min: batchSize, max: Math.max(batchSize, config.catchUpBatchSize ?? 8 * batchSize) };
   // Each projection feeds at most two builds at once, each with one transaction in flight.
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 + 2 * projections.length });
   // Only the message: pg-pool hangs the whole client, connection settings included, on the error.
   pool.on('error', (error) => log.warn({ reason: error.message }, 'idle database connection failed'));
   const ownStore = config.store === undefined;
   const store = config.store ?? createPostgresEventStore({ connectionString: config.databaseUrl });
+  const catchUp = new SharedCatchUp(store, batchSizes.max);
   try {
     await migrate(pool, 'projector', projectorMigrations);
     let workers: ProjectionWorker[] = [];
@@ -61,8 +69,9 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
       pool,
       connectionString: config.databaseUrl,
       store,
+      catchUp,
       definition,
-      batchSize,
+      batchSizes,
       lockRetryMs: config.lockRetryMs ?? 500,
       log,
       onFailure: metrics.countFailure,

@@ -1,6 +1,6 @@
 import { currentIndividualPlan, currentPlanVersion, standingEntries, type CourseState } from '@medfri/domain';
 import type { ProjectionDefinition } from '../projectionDefinition.js';
-import { courseFold, courseStatesTable } from './domain/domainFolds.js';
+import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords } from './domain/domainRecord.js';
 import { regionOf, unitsTable } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
@@ -49,7 +49,7 @@ function summaryRow(courseId: string, state: CourseState) {
  */
 export const courses: ProjectionDefinition = {
   name: 'courses',
-  version: 1,
+  version: 2,
   migrations: [
     `CREATE TABLE course_summaries (
       course_id uuid PRIMARY KEY, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text,
@@ -71,7 +71,6 @@ export const courses: ProjectionDefinition = {
       checked_in_at timestamptz NOT NULL, checked_out_at timestamptz, nights integer, overstay boolean NOT NULL, nights_over integer NOT NULL)`,
     'CREATE INDEX bed_stays_by_course ON bed_stays (course_id)',
     ...unitsTable(),
-    courseStatesTable,
   ],
   views: [
     {
@@ -115,8 +114,8 @@ export const courses: ProjectionDefinition = {
     },
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx) {
-    const streams = (await foldStreams(tx, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
+  async handle(events, tx, context) {
+    const streams = (await foldStreams(context, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
     const ids = streams.map((stream) => stream.streamId);
     const summaries = streams.map((stream) => summaryRow(stream.streamId, stream.state));
     const admissions = streams.flatMap(({ streamId, state }) => state.admission.history.map((record) => ({

@@ -2,7 +2,7 @@ import { defaultDomainConfig, sideEffectMonitoringStatus, type CourseState } fro
 import { DateTime } from 'luxon';
 import type { PoolClient } from 'pg';
 import type { ProjectionDefinition } from '../projectionDefinition.js';
-import { courseFold, courseStatesTable } from './domain/domainFolds.js';
+import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords, type DomainRecord } from './domain/domainRecord.js';
 import { referenceData, regionOf } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
@@ -66,7 +66,7 @@ async function updateJustifications(tx: PoolClient, records: readonly DomainReco
  */
 export const medication: ProjectionDefinition = {
   name: 'medication',
-  version: 1,
+  version: 2,
   migrations: [
     `CREATE TABLE medications (
       medication_id uuid PRIMARY KEY, course_id uuid NOT NULL, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text,
@@ -79,7 +79,6 @@ export const medication: ProjectionDefinition = {
     'CREATE INDEX medications_by_unit ON medications (unit_id) WHERE in_use',
     `CREATE TABLE _justifications (medication_id uuid PRIMARY KEY, justified boolean NOT NULL, position bigint NOT NULL)`,
     `CREATE TABLE _courses_in_care (course_id uuid PRIMARY KEY, patient_id uuid NOT NULL, unit_id text NOT NULL, admitted boolean NOT NULL)`,
-    courseStatesTable,
   ],
   views: [
     {
@@ -107,9 +106,9 @@ export const medication: ProjectionDefinition = {
     },
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx) {
+  async handle(events, tx, context) {
     const records = toDomainRecords(events);
-    const streams = (await foldStreams(tx, courseFold, records)).filter((stream) => stream.state.course);
+    const streams = (await foldStreams(context, courseFold, records)).filter((stream) => stream.state.course);
     await updateJustifications(tx, streams.flatMap((stream) => stream.applied.map(({ record }) => record)));
     const ids = streams.map((stream) => stream.streamId);
     const justifications = await tx.query<{ medication_id: string; justified: boolean }>(

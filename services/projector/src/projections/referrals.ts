@@ -1,5 +1,5 @@
 import type { ProjectionDefinition } from '../projectionDefinition.js';
-import { referralFold, referralStatesTable } from './domain/domainFolds.js';
+import { referralFold } from './domain/domainFolds.js';
 import { toDomainRecords } from './domain/domainRecord.js';
 import { kindOf } from './domain/eventKind.js';
 import { regionOf } from './domain/referenceUnits.js';
@@ -21,7 +21,7 @@ const REFERRAL_EVENTS = ['ReferralReceived', 'IntakeAccepted', 'IntakeRejected',
  */
 export const referrals: ProjectionDefinition = {
   name: 'referrals',
-  version: 1,
+  version: 2,
   migrations: [
     `CREATE TABLE referrals (
       referral_id uuid PRIMARY KEY, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text NOT NULL,
@@ -36,7 +36,6 @@ export const referrals: ProjectionDefinition = {
       admission_id uuid PRIMARY KEY, course_id uuid NOT NULL, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text NOT NULL,
       setting text NOT NULL, admitted_at timestamptz NOT NULL, readmission boolean NOT NULL, referral_id uuid)`,
     `CREATE TABLE _courses (course_id uuid PRIMARY KEY, patient_id uuid NOT NULL, unit_id text NOT NULL, region_id text NOT NULL)`,
-    referralStatesTable,
   ],
   views: [
     {
@@ -89,9 +88,9 @@ export const referrals: ProjectionDefinition = {
     },
   ],
   eventTypes: [...REFERRAL_EVENTS, 'CourseStarted', 'PatientAdmitted'],
-  async handle(events, tx) {
+  async handle(events, tx, context) {
     const records = toDomainRecords(events);
-    const streams = (await foldStreams(tx, referralFold, records)).filter((stream) => stream.state.referral);
+    const streams = (await foldStreams(context, referralFold, records)).filter((stream) => stream.state.referral);
     await replaceRows(tx, 'referrals', 'referral_id', streams.map((stream) => stream.streamId), streams.flatMap(({ streamId, state }) => {
       const referral = state.referral;
       return referral ? [{

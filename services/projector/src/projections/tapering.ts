@@ -1,6 +1,6 @@
 import type { CourseState, TaperingPlan } from '@medfri/domain';
 import type { ProjectionDefinition } from '../projectionDefinition.js';
-import { courseFold, courseStatesTable } from './domain/domainFolds.js';
+import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords } from './domain/domainRecord.js';
 import { kindOf } from './domain/eventKind.js';
 import { foldStreams, type Applied } from './domain/streamStates.js';
@@ -76,7 +76,7 @@ function doseRows(courseId: string, { record, before, after }: Applied<CourseSta
  */
 export const tapering: ProjectionDefinition = {
   name: 'tapering',
-  version: 1,
+  version: 2,
   migrations: [
     `CREATE TABLE tapering_plans (
       plan_id uuid PRIMARY KEY, course_id uuid NOT NULL, patient_id uuid NOT NULL, unit_id text NOT NULL,
@@ -106,7 +106,6 @@ export const tapering: ProjectionDefinition = {
       position bigint PRIMARY KEY, plan_id uuid NOT NULL, course_id uuid NOT NULL, step_index integer,
       kind text NOT NULL, reason text, occurred_at timestamptz NOT NULL)`,
     'CREATE INDEX tapering_events_by_plan ON tapering_events (plan_id, position)',
-    courseStatesTable,
   ],
   views: [{
     name: 'tapering_progress',
@@ -120,8 +119,8 @@ export const tapering: ProjectionDefinition = {
       ) latest ON true`,
   }],
   eventTypes: domainEventTypes,
-  async handle(events, tx) {
-    const streams = (await foldStreams(tx, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
+  async handle(events, tx, context) {
+    const streams = (await foldStreams(context, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
     const ids = streams.map((stream) => stream.streamId);
     const plans = streams.flatMap(({ streamId, state }) => Object.values(state.tapering.plans).map((plan) => planRow(streamId, state, plan)));
     const steps = streams.flatMap(({ streamId, state }) => Object.values(state.tapering.plans).flatMap((plan) => plan.steps.map((step) => ({

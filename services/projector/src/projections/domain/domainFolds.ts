@@ -1,10 +1,9 @@
 import { courseDecider, referralDecider, type CourseState, type ReferralState } from '@medfri/domain';
-import { streamStatesTable, type StreamFold } from './streamStates.js';
+import type { StreamFold } from './streamStates.js';
 
 /** Course streams folded with the domain's course decider. */
 export const courseFold: StreamFold<CourseState> = {
   kind: 'course',
-  table: '_course_states',
   initialState: courseDecider.initialState,
   evolve: (state, event) => courseDecider.evolve(state, event),
 };
@@ -12,10 +11,6 @@ export const courseFold: StreamFold<CourseState> = {
 /** Referral streams folded with the domain's referral decider. */
 export const referralFold: StreamFold<ReferralState> = {
   kind: 'referral',
-  table: '_referral_states',
   initialState: referralDecider.initialState,
   evolve: (state, event) => referralDecider.evolve(state, event as Parameters<typeof referralDecider.evolve>[1]),
 };
-
-export const courseStatesTable = streamStatesTable(courseFold.table);
-export const referralStatesTable = streamStatesTable(referralFold.table);

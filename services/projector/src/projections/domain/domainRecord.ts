@@ -1,23 +1,29 @@
 import { domainEvents, parseStreamName, type StreamKind } from '@medfri/domain';
 import type { RecordedEvent } from '@medfri/event-store';
 
-/** A stored domain event, upcast and validated, with its free text left out. */
+/**
+ * A stored domain event, upcast and validated, with its free text left out. Shared by
+ * every projection reading the same stored event (see toDomainRecord): never changed.
+ */
 export interface DomainRecord {
-  position: number;
-  eventId: string;
-  streamKind: StreamKind;
-  streamId: string;
-  type: string;
+  readonly position: number;
+  readonly eventId: string;
+  readonly stream: string;
+  /** Place in its stream, from 0. */
+  readonly revision: number;
+  readonly streamKind: StreamKind;
+  readonly streamId: string;
+  readonly type: string;
   /** The event's data in its current shape; personal free-text fields hold SEALED, never their content. */
-  data: Record<string, unknown>;
+  readonly data: Readonly<Record<string, unknown>>;
   /** The domain event as deciders' `evolve` takes it. */
-  event: { type: string; data: unknown };
+  readonly event: { readonly type: string; readonly data: unknown };
   /** Clinical time and store time, ISO 8601 UTC. */
-  occurredAt: string;
-  recordedAt: string;
-  actorRole: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actorRole: string;
   /** Names of the personal free-text fields the event carries (sealed in storage): that a note exists, not what it says. */
-  sealedFields: readonly string[];
+  readonly sealedFields: readonly string[];
 }
 
 /** What stands in for every personal free-text field: read models never see the text. */
@@ -27,12 +33,28 @@ export const SEALED = '[sealed]';
 export const domainEventTypes: readonly string[] = domainEvents.definitions.map((definition) => definition.type);
 
 /**
+ * Parsing (upcasting, validating) is a large part of what projections spend per event,
+ * and the followers of one process get the very same event objects while catching up
+ * (SharedCatchUp): each is parsed once, for as long as it is in memory.
+ */
+const parsed = new WeakMap<RecordedEvent, DomainRecord | null>();
+
+/**
  * Parses a stored event of a domain stream. The service stores personal free text sealed
  * (not as the string the schema expects), so each such field is replaced by SEALED before
  * validation: that keeps the schema checks for everything else and keeps the text out.
  * Undefined for anything that is not a domain event on a domain stream.
  */
 export function toDomainRecord(recorded: RecordedEvent): DomainRecord | undefined {
+  let record = parsed.get(recorded);
+  if (record === undefined) {
+    record = parse(recorded) ?? null;
+    parsed.set(recorded, record);
+  }
+  return record ?? undefined;
+}
+
+function parse(recorded: RecordedEvent): DomainRecord | undefined {
   const stream = parseStreamName(recorded.stream);
   const definition = domainEvents.get(recorded.type);
   if (!stream || !definition) return undefined;
@@ -43,6 +65,8 @@ export function toDomainRecord(recorded: RecordedEvent): DomainRecord | undefine
   return {
     position: recorded.position,
     eventId: recorded.id,
+    stream: recorded.stream,
+    revision: recorded.revision,
     streamKind: stream.kind,
     streamId: stream.id,
     type: event.type,

@@ -1,12 +1,10 @@
 import type { StreamKind } from '@medfri/domain';
-import type { PoolClient } from 'pg';
-import type { DomainRecord } from './domainRecord.js';
+import type { HandlerContext } from '../../handlerContext.js';
+import { toDomainRecords, type DomainRecord } from './domainRecord.js';
 
 /** How a stream's events fold into its state: a domain decider's `initialState` and `evolve`. */
 export interface StreamFold<S> {
   kind: StreamKind;
-  /** The build's private table keeping each stream's state (see `streamStatesTable`). */
-  table: string;
   initialState: S;
   evolve(state: S, event: { type: string; data: unknown }): S;
 }
@@ -24,46 +22,107 @@ export interface StreamProgress<S> {
   applied: Applied<S>[];
 }
 
-/** DDL of the private table a StreamFold keeps its states in. */
-export function streamStatesTable(table: string): string {
-  return `CREATE TABLE ${table} (stream_id uuid PRIMARY KEY, state jsonb NOT NULL, last_position bigint NOT NULL)`;
+interface Folded<S> {
+  state: S;
+  lastPosition: number;
 }
+
+/**
+ * Streams a run keeps folded in memory, the least recently touched forgotten first. A
+ * forgotten stream is folded again from its events when next touched; states are a few
+ * kilobytes, so this bounds each run's memory to tens of megabytes.
+ */
+const STREAMS_IN_MEMORY = 5_000;
+
+/** Recent results of `evolve`, for the other projections folding the same events (see evolveOnce). */
+const SHARED_RESULTS = 16_000;
+
+interface Result {
+  before: unknown;
+  after: unknown;
+}
+
+const results = new WeakMap<StreamFold<unknown>, Map<number, Result>>();
 
 /**
  * Folds the batch's events of one kind of stream into each stream's state with the
  * domain's own `evolve`, so read models follow the domain's rules instead of repeating
- * them. States persist in the build; an event at or before a stream's last position
- * is already in its state and is skipped, which makes re-application harmless.
+ * them. States live in the run's memory (`context`): a stream not there is folded
+ * afresh from its earlier events in the store, which is nothing to read when the batch
+ * holds its first event. An event at or before a stream's last folded position is
+ * skipped, which makes re-application harmless.
  */
-export async function foldStreams<S>(tx: PoolClient, fold: StreamFold<S>, records: readonly DomainRecord[]): Promise<StreamProgress<S>[]> {
+export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S>, records: readonly DomainRecord[]): Promise<StreamProgress<S>[]> {
   const mine = records.filter((record) => record.streamKind === fold.kind);
   if (mine.length === 0) return [];
-  const ids = [...new Set(mine.map((record) => record.streamId))];
-  const stored = await tx.query<{ stream_id: string; state: S; last_position: string }>(
-    `SELECT stream_id, state, last_position FROM ${fold.table} WHERE stream_id = ANY($1::uuid[])`, [ids]);
-  const known = new Map(stored.rows.map((row) => [row.stream_id, { state: row.state, lastPosition: Number(row.last_position) }]));
+  const memory = context.remember(fold, () => new Map<string, Folded<S>>());
+  await recall(context, fold, memory, mine);
 
-  const progress = new Map<string, StreamProgress<S> & { lastPosition: number }>();
+  const progress = new Map<string, StreamProgress<S>>();
   for (const record of mine) {
-    const current = progress.get(record.streamId) ?? {
-      streamId: record.streamId,
-      state: known.get(record.streamId)?.state ?? fold.initialState,
-      lastPosition: known.get(record.streamId)?.lastPosition ?? 0,
-      applied: [],
-    };
-    progress.set(record.streamId, current);
-    if (record.position <= current.lastPosition) continue;
-    const after = fold.evolve(current.state, record.event);
-    current.applied.push({ record, before: current.state, after });
-    current.state = after;
-    current.lastPosition = record.position;
+    const folded = memory.get(record.streamId) as Folded<S>;
+    let stream = progress.get(record.streamId);
+    if (!stream) {
+      stream = { streamId: record.streamId, state: folded.state, applied: [] };
+      progress.set(record.streamId, stream);
+      // Touched: to the end of the map's order, the last to be forgotten.
+      memory.delete(record.streamId);
+      memory.set(record.streamId, folded);
+    }
+    if (record.position <= folded.lastPosition) continue;
+    const after = evolveOnce(fold, folded.state, record);
+    stream.applied.push({ record, before: folded.state, after });
+    stream.state = after;
+    folded.state = after;
+    folded.lastPosition = record.position;
   }
+  if (memory.size > STREAMS_IN_MEMORY) forgetOlderHalf(memory);
+  return [...progress.values()].filter((stream) => stream.applied.length > 0);
+}
 
-  const changed = [...progress.values()].filter((stream) => stream.applied.length > 0);
-  await tx.query(
-    `INSERT INTO ${fold.table} (stream_id, state, last_position)
-     SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::bigint[])
-     ON CONFLICT (stream_id) DO UPDATE SET state = excluded.state, last_position = excluded.last_position`,
-    [changed.map((stream) => stream.streamId), changed.map((stream) => JSON.stringify(stream.state)), changed.map((stream) => stream.lastPosition)]);
-  return changed.map(({ streamId, state, applied }) => ({ streamId, state, applied }));
+/** Puts every stream of the batch into memory, as of its events before the batch. */
+async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: Map<string, Folded<S>>, records: readonly DomainRecord[]): Promise<void> {
+  const missing = new Map<string, DomainRecord>();
+  for (const record of records) {
+    if (!memory.has(record.streamId) && !missing.has(record.streamId)) missing.set(record.streamId, record);
+  }
+  await Promise.all([...missing.values()].map(async (first) => {
+    const earlier = first.revision === 0 ? [] : toDomainRecords(await context.store.readStream(first.stream, { maxCount: first.revision }));
+    memory.set(first.streamId, earlier.reduce<Folded<S>>(
+      (folded, record) => ({ state: fold.evolve(folded.state, record.event), lastPosition: record.position }),
+      { state: fold.initialState, lastPosition: 0 }));
+  }));
+}
+
+/**
+ * `evolve`, once per process for each event and state: catching up, the projections
+ * following a fold apply the same events (the same objects, see SharedCatchUp) to the
+ * same states, so the second one reuses the first one's result. States are never
+ * changed in place, so the result for the same state object and event is the same.
+ */
+function evolveOnce<S>(fold: StreamFold<S>, before: S, record: DomainRecord): S {
+  let known = results.get(fold as StreamFold<unknown>);
+  if (!known) {
+    known = new Map();
+    results.set(fold as StreamFold<unknown>, known);
+  }
+  const result = known.get(record.position);
+  if (result?.before === before) return result.after as S;
+  const after = fold.evolve(before, record.event);
+  known.set(record.position, { before, after });
+  if (known.size > SHARED_RESULTS) forgetOlderHalf(known);
+  return after;
+}
+
+/**
+ * Forgets the entries inserted first. In halves rather than one by one: a Map finds its
+ * first entry by stepping over those deleted before it, so deleting the first entry
+ * again and again takes ever longer.
+ */
+function forgetOlderHalf(map: Map<unknown, unknown>): void {
+  let excess = Math.ceil(map.size / 2);
+  for (const key of map.keys()) {
+    if (excess-- === 0) break;
+    map.delete(key);
+  }
 }

@@ -1,6 +1,6 @@
 import type { CourseState, Referral } from '@medfri/domain';
 import type { ProjectionDefinition } from '../../projectionDefinition.js';
-import { courseFold, courseStatesTable, referralFold, referralStatesTable } from '../domain/domainFolds.js';
+import { courseFold, referralFold } from '../domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords, type DomainRecord } from '../domain/domainRecord.js';
 import { kindOf } from '../domain/eventKind.js';
 import { referenceData } from '../domain/referenceUnits.js';
@@ -64,7 +64,7 @@ function entryRow(record: DomainRecord, patientId: string, where: { courseId?: s
  */
 export const timeline: ProjectionDefinition = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   migrations: [
     `CREATE TABLE timeline_entries (
       position bigint PRIMARY KEY,
@@ -86,21 +86,19 @@ export const timeline: ProjectionDefinition = {
       retracts bigint)`,
     'CREATE INDEX timeline_entries_by_patient ON timeline_entries (patient_id, position)',
     'CREATE INDEX timeline_entries_by_entry ON timeline_entries (course_id, entry_id) WHERE entry_id IS NOT NULL',
-    courseStatesTable,
-    referralStatesTable,
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx) {
+  async handle(events, tx, context) {
     const records = toDomainRecords(events);
     const rows: EntryRow[] = [];
-    for (const stream of await foldStreams(tx, courseFold, records)) {
+    for (const stream of await foldStreams(context, courseFold, records)) {
       for (const { record, after } of stream.applied) {
         if (!after.course) continue;
         const { patientId, unitId } = after.course;
         rows.push(entryRow(record, patientId, { courseId: stream.streamId, unitId }, { course: after }));
       }
     }
-    for (const stream of await foldStreams(tx, referralFold, records)) {
+    for (const stream of await foldStreams(context, referralFold, records)) {
       for (const { record, after } of stream.applied) {
         if (!after.referral) continue;
         const { patientId, unitId } = after.referral;

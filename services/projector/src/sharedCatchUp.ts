@@ -1,0 +1,162 @@
+import type { EventStore, RecordedEvent, Subscription } from '@medfri/event-store';
+
+interface Page {
+  /** The page holds the events after this position, in order. */
+  after: number;
+  events: RecordedEvent[];
+  /** Position of the last event; `after` when empty. */
+  last: number;
+  /** A full page: more events may follow at once. */
+  full: boolean;
+}
+
+interface Entry {
+  after: number;
+  read: Promise<Page>;
+  page?: Page;
+}
+
+/** Where a follower is: the position after which it asked for its latest page. */
+interface Reader {
+  position: number;
+}
+
+/**
+ * Pages a reader may run ahead of another one and still be waited for by it. A follower
+ * further behind (a rebuild from zero next to a live build, one resuming after a
+ * failure) neither holds anyone up nor is held up.
+ */
+const COHORT_PAGES = 4;
+
+const STOPPED = Symbol('stopped');
+
+/**
+ * Catch-up reads shared by the followers of one process. Catching up, every projection
+ * reads the same events; reading them, and what handlers derive from the very same event
+ * objects (parsed records, folded states), once per process rather than once per
+ * projection is most of the work saved. A page read from the store stays until every
+ * reader has passed it. A reader about to read a new page first waits for readers up to
+ * a few pages behind it, so followers that start together stay within a page or two of
+ * each other; without that, the cheapest projection would run ahead and read everything
+ * alone. At the head (a page that is not full) each subscription continues on the
+ * store's own live subscription, which waits for no one.
+ */
+export class SharedCatchUp {
+  private readonly entries = new Map<number, Entry>();
+  private readonly readers = new Set<Reader>();
+  private moved = withResolvers();
+
+  constructor(private readonly store: EventStore, private readonly pageSize: number) {}
+
+  /** Events after `after`, shared while catching up, then live in pages of `livePageSize`. */
+  subscribe(after: number, livePageSize: number): Subscription {
+    const reader: Reader = { position: after };
+    const stopping = new AbortController();
+    const stopped = new Promise<typeof STOPPED>((resolve) => stopping.signal.addEventListener('abort', () => resolve(STOPPED), { once: true }));
+    let live: Subscription | undefined;
+    this.readers.add(reader);
+    const leave = () => {
+      if (this.readers.delete(reader)) this.move();
+    };
+    const events = async function* (this: SharedCatchUp): AsyncGenerator<RecordedEvent> {
+      let position = after;
+      try {
+        for (;;) {
+          const page = await this.pageAfter(reader, position, stopped);
+          if (!page || stopping.signal.aborted) return;
+          for (const event of page.events) {
+            if (event.position > position) yield event;
+          }
+          position = page.last > position ? page.last : position;
+          if (!page.full) break;
+        }
+      } finally {
+        leave();
+      }
+      live = this.store.subscribeToAll({ after: position, pageSize: livePageSize });
+      if (stopping.signal.aborted) return;
+      yield* live;
+    }.call(this);
+    return {
+      stop: async () => {
+        stopping.abort();
+        leave();
+        await live?.stop();
+      },
+      [Symbol.asyncIterator]: () => events,
+    };
+  }
+
+  /** The page holding the events right after `position`: from memory, or read once for every reader. Undefined once stopped. */
+  private async pageAfter(reader: Reader, position: number, stopped: Promise<typeof STOPPED>): Promise<Page | undefined> {
+    reader.position = position;
+    this.forgetPassedPages();
+    this.move();
+    let entry = this.entryAfter(position);
+    while (!entry) {
+      if (!this.someoneJustBehind(reader)) {
+        entry = this.read(position);
+        break;
+      }
+      const outcome = await Promise.race([this.moved.promise, stopped]);
+      if (outcome === STOPPED) return undefined;
+      entry = this.entryAfter(position);
+    }
+    return entry.read;
+  }
+
+  private entryAfter(position: number): Entry | undefined {
+    const exact = this.entries.get(position);
+    if (exact) return exact;
+    for (const entry of this.entries.values()) {
+      if (entry.page && entry.page.after < position && position < entry.page.last) return entry;
+    }
+    return undefined;
+  }
+
+  private someoneJustBehind(reader: Reader): boolean {
+    for (const other of this.readers) {
+      const behind = reader.position - other.position;
+      if (behind > this.pageSize && behind <= COHORT_PAGES * this.pageSize) return true;
+    }
+    return false;
+  }
+
+  private read(after: number): Entry {
+    const entry: Entry = {
+      after,
+      read: this.store.readAll({ after, maxCount: this.pageSize }).then((events) => {
+        const page = { after, events, last: events.at(-1)?.position ?? after, full: events.length === this.pageSize };
+        entry.page = page;
+        return page;
+      }, (error: unknown) => {
+        // Whoever asks next reads again.
+        this.entries.delete(after);
+        throw error;
+      }),
+    };
+    this.entries.set(after, entry);
+    return entry;
+  }
+
+  private forgetPassedPages(): void {
+    const slowest = Math.min(...[...this.readers].map((reader) => reader.position));
+    for (const [after, entry] of this.entries) {
+      if (entry.page && entry.page.last <= slowest) this.entries.delete(after);
+    }
+  }
+
+  private move(): void {
+    const moved = this.moved;
+    this.moved = withResolvers();
+    moved.resolve();
+  }
+}
+
+function withResolvers(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
