@@ -66,6 +66,8 @@ test('referral to tapering step, read back by clinician and patient', async () =
 
   // The patient sees their own course, and the clinician's reads in their access log.
   const asPatient = patientUser(patientId);
+  const mine = await read(`/patients/${patientId}/courses`, asPatient);
+  expect(mine.body.courses).toEqual([expect.objectContaining({ unit_id: UNIT, course_id: full.body.courseId })]);
   expect((await read(course, asPatient)).status).toBe(200);
   const log = await read(`/patients/${patientId}/access-log`, asPatient);
   expect(log.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ resource: 'course', actor: { subject: 'clinician-asgard', role: 'clinician' } })]));
@@ -73,8 +75,10 @@ test('referral to tapering step, read back by clinician and patient', async () =
   const other = await registerPatient(app, users.clinicianAsgard, UNIT);
   expect((await read(`/units/${UNIT}/patients/${other}/course`, asPatient)).status).toBe(403);
   expect((await read(`/patients/${other}/access-log`, asPatient)).status).toBe(403);
+  expect((await read(`/patients/${other}/courses`, asPatient)).status).toBe(403);
   // A clinician of another unit cannot read or act on this course.
   expect((await read(course, users.clinicianVegsund)).status).toBe(403);
+  expect((await read(`/patients/${patientId}/courses`, users.clinicianVegsund)).status).toBe(403);
   expect((await command(`${course}/start-tapering-step`, { planId, stepIndex: 2 }, users.clinicianVegsund)).status).toBe(403);
 
   const census = await read(`/units/${UNIT}/census`);

@@ -6,5 +6,6 @@ import { z } from 'zod';
  * one is a 400 before any query (PostgreSQL refuses some bytes in text, e.g. NUL).
  */
 export const unitPathParams = z.strictObject({ unitId: code });
+export const patientPathParams = z.strictObject({ patientId: z.uuid() });
 export const coursePathParams = unitPathParams.extend({ patientId: z.uuid() });
 export const referralPathParams = coursePathParams.extend({ referralId: z.uuid() });

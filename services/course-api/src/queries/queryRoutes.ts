@@ -1,6 +1,6 @@
 import { courseIdFor } from '@medfri/domain';
 import { z } from 'zod';
-import { coursePathParams as courseParams, unitPathParams as unitParams } from '../http/pathParams.js';
+import { coursePathParams as courseParams, patientPathParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
 
@@ -39,6 +39,29 @@ export const readCourse = defineRoute({
   },
 });
 
+/**
+ * Where a patient has a course: for the patient, every unit (so they can open each course);
+ * for a clinician, the courses at their own units only.
+ */
+export const readPatientCourses = defineRoute({
+  operationId: 'readPatientCourses',
+  method: 'get',
+  path: '/patients/:patientId/courses',
+  summary: "A patient's courses, one per unit",
+  tags: ['Queries'],
+  params: patientPathParams,
+  response: { status: 200, description: 'Most recently admitted first', schema: z.object({ courses: rowsSchema }) },
+  policy: (can) => can.anyOf(can.patientSelf(({ params }) => params.patientId), can.clinicianOfPatient(({ params }) => params.patientId)),
+  accessLog: { resource: 'courses', patients: ({ params }) => [params.patientId] },
+  async handler({ input: { params }, principal, services: { pool } }) {
+    const units = principal.role === 'clinician' ? principal.units : null;
+    const courses = await rows(pool,
+      `SELECT * FROM read_models.course_summaries WHERE patient_id = $1 AND ($2::text[] IS NULL OR unit_id = ANY($2))
+       ORDER BY first_admitted_at DESC NULLS LAST, unit_id`, [params.patientId, units]);
+    return { body: { courses } };
+  },
+});
+
 /** Census and course figures of a unit: no patient is named, so nothing is access-logged. */
 export const readUnitCensus = defineRoute({
   operationId: 'readUnitCensus',
@@ -73,4 +96,4 @@ export const readReferralFunnel = defineRoute({
   },
 });
 
-export const queryRoutes = [readCourse, readUnitCensus, readReferralFunnel];
+export const queryRoutes = [readCourse, readPatientCourses, readUnitCensus, readReferralFunnel];
