@@ -21,7 +21,7 @@ function pagedSource() {
     },
     async *[Symbol.asyncIterator]() {
       for (;;) {
-        for (const position of await (handed[0] as Promise<number[]>)) yield event(position);
+        yield (await (handed[0] as Promise<number[]>)).map(event);
         handed.shift();
       }
     },
@@ -74,7 +74,7 @@ test('ends when the signal aborts while waiting for events', async () => {
 test('a failing source fails the batches', async () => {
   const failing = {
     // eslint-disable-next-line require-yield
-    async *[Symbol.asyncIterator](): AsyncGenerator<RecordedEvent> {
+    async *[Symbol.asyncIterator](): AsyncGenerator<RecordedEvent[]> {
       throw new Error('store unavailable');
     },
   };

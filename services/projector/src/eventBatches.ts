@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@medfri/event-store';
 const IDLE = Symbol('idle');
 const ABORTED = Symbol('aborted');
 
-type Pulled = IteratorResult<RecordedEvent>;
+type Pulled = IteratorResult<readonly RecordedEvent[]>;
 
 /**
  * Batch sizes: `min` at the head; a batch that fills up lets the next one be twice as
@@ -16,13 +16,13 @@ export interface BatchSizes {
 }
 
 /**
- * Groups a subscription into batches of the events already at hand, without waiting for
- * more: whole pages per transaction while catching up, one event at a time with no
+ * Groups chunks of events into batches of the events already at hand, without waiting
+ * for more: whole pages per transaction while catching up, one event at a time with no
  * added latency at the head. Ends when the source ends or the signal aborts; stopping
  * the source stays with its owner.
  */
 export async function* eventBatches(
-  source: AsyncIterable<RecordedEvent>,
+  source: AsyncIterable<readonly RecordedEvent[]>,
   sizes: BatchSizes,
   signal: AbortSignal,
 ): AsyncGenerator<RecordedEvent[]> {
@@ -31,19 +31,27 @@ export async function* eventBatches(
     signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
   });
   let pending = pull(iterator);
+  let rest: readonly RecordedEvent[] = [];
   let maxSize = sizes.min;
   while (!signal.aborted) {
-    const first = await Promise.race([pending, aborted]);
-    if (first === ABORTED || first.done) return;
-    const batch = [first.value];
-    pending = pull(iterator);
+    if (rest.length === 0) {
+      const first = await Promise.race([pending, aborted]);
+      if (first === ABORTED || first.done) return;
+      rest = first.value;
+      pending = pull(iterator);
+      continue;
+    }
+    const batch = rest.slice(0, maxSize);
+    rest = rest.slice(maxSize);
     // One turn of the event loop for the whole batch: what resolves before it was at hand.
     const turn = nextTurn();
     while (batch.length < maxSize) {
       const next = await Promise.race([pending, turn]);
       if (next === IDLE || next.done) break;
-      batch.push(next.value);
       pending = pull(iterator);
+      const room = maxSize - batch.length;
+      batch.push(...next.value.slice(0, room));
+      rest = next.value.slice(room);
     }
     if (batch.length === maxSize) maxSize = Math.min(sizes.max, maxSize * 2);
     else if (batch.length < sizes.min) maxSize = sizes.min;
@@ -51,7 +59,7 @@ export async function* eventBatches(
   }
 }
 
-function pull(iterator: AsyncIterator<RecordedEvent>): Promise<Pulled> {
+function pull(iterator: AsyncIterator<readonly RecordedEvent[]>): Promise<Pulled> {
   const next = iterator.next();
   // The pull may fail while a batch is being applied; it is awaited (and thrown) later.
   next.catch(() => undefined);

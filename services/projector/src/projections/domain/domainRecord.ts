@@ -1,5 +1,6 @@
 import { domainEvents, parseStreamName, type StreamKind } from '@medfri/domain';
 import type { RecordedEvent } from '@medfri/event-store';
+import { forgetOlderHalf } from './forgetOlderHalf.js';
 
 /**
  * A stored domain event, upcast and validated, with its free text left out. Shared by
@@ -35,9 +36,12 @@ export const domainEventTypes: readonly string[] = domainEvents.definitions.map(
 /**
  * Parsing (upcasting, validating) is a large part of what projections spend per event,
  * and the followers of one process get the very same event objects while catching up
- * (SharedCatchUp): each is parsed once, for as long as it is in memory.
+ * (SharedCatchUp, which keeps them within a few pages of each other): the recent ones
+ * are parsed once. By position, checked against the very object: a WeakMap keyed by
+ * event would cost the garbage collector more than it saves.
  */
-const parsed = new WeakMap<RecordedEvent, DomainRecord | null>();
+const parsed = new Map<number, { recorded: RecordedEvent; record: DomainRecord | undefined }>();
+const RECENTLY_PARSED = 16_000;
 
 /**
  * Parses a stored event of a domain stream. The service stores personal free text sealed
@@ -46,12 +50,12 @@ const parsed = new WeakMap<RecordedEvent, DomainRecord | null>();
  * Undefined for anything that is not a domain event on a domain stream.
  */
 export function toDomainRecord(recorded: RecordedEvent): DomainRecord | undefined {
-  let record = parsed.get(recorded);
-  if (record === undefined) {
-    record = parse(recorded) ?? null;
-    parsed.set(recorded, record);
-  }
-  return record ?? undefined;
+  const known = parsed.get(recorded.position);
+  if (known?.recorded === recorded) return known.record;
+  const record = parse(recorded);
+  parsed.set(recorded.position, { recorded, record });
+  if (parsed.size > RECENTLY_PARSED) forgetOlderHalf(parsed);
+  return record;
 }
 
 function parse(recorded: RecordedEvent): DomainRecord | undefined {

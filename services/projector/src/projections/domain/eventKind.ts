@@ -1,4 +1,12 @@
+/** Few types, named for every event of every projection: each is worked out once. */
+const kinds = new Map<string, string>();
+
 /** An event type as read models name it: snake_case (`TaperingStepHeld` → `tapering_step_held`). */
 export function kindOf(type: string): string {
-  return type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  let kind = kinds.get(type);
+  if (kind === undefined) {
+    kind = type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+    kinds.set(type, kind);
+  }
+  return kind;
 }

@@ -1,6 +1,7 @@
 import type { StreamKind } from '@medfri/domain';
 import type { HandlerContext } from '../../handlerContext.js';
 import { toDomainRecords, type DomainRecord } from './domainRecord.js';
+import { forgetOlderHalf } from './forgetOlderHalf.js';
 
 /** How a stream's events fold into its state: a domain decider's `initialState` and `evolve`. */
 export interface StreamFold<S> {
@@ -86,8 +87,12 @@ async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: M
   for (const record of records) {
     if (!memory.has(record.streamId) && !missing.has(record.streamId)) missing.set(record.streamId, record);
   }
-  await Promise.all([...missing.values()].map(async (first) => {
-    const earlier = first.revision === 0 ? [] : toDomainRecords(await context.store.readStream(first.stream, { maxCount: first.revision }));
+  const started = [...missing.values()].filter((first) => first.revision > 0);
+  for (const first of missing.values()) {
+    if (first.revision === 0) memory.set(first.streamId, { state: fold.initialState, lastPosition: 0 });
+  }
+  await Promise.all(started.map(async (first) => {
+    const earlier = toDomainRecords(await context.store.readStream(first.stream, { maxCount: first.revision }));
     memory.set(first.streamId, earlier.reduce<Folded<S>>(
       (folded, record) => ({ state: fold.evolve(folded.state, record.event), lastPosition: record.position }),
       { state: fold.initialState, lastPosition: 0 }));
@@ -112,17 +117,4 @@ function evolveOnce<S>(fold: StreamFold<S>, before: S, record: DomainRecord): S 
   known.set(record.position, { before, after });
   if (known.size > SHARED_RESULTS) forgetOlderHalf(known);
   return after;
-}
-
-/**
- * Forgets the entries inserted first. In halves rather than one by one: a Map finds its
- * first entry by stepping over those deleted before it, so deleting the first entry
- * again and again takes ever longer.
- */
-function forgetOlderHalf(map: Map<unknown, unknown>): void {
-  let excess = Math.ceil(map.size / 2);
-  for (const key of map.keys()) {
-    if (excess-- === 0) break;
-    map.delete(key);
-  }
 }

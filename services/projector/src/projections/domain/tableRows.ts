@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 
-type Row = Record<string, unknown>;
+/** A row as a JSON object keyed by column name. */
+type Row = object;
 
 /**
  * Rows as JSON objects keyed by column name, turned into the table's row type by

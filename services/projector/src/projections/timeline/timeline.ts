@@ -5,23 +5,25 @@ import { domainEventTypes, toDomainRecords, type DomainRecord } from '../domain/
 import { kindOf } from '../domain/eventKind.js';
 import { referenceData } from '../domain/referenceUnits.js';
 import { foldStreams } from '../domain/streamStates.js';
+import { insertNewRows } from '../domain/tableRows.js';
 import { summarize } from './timelineSummary.js';
 
+/** A row of timeline_entries as inserted, keyed by column. */
 interface EntryRow {
   position: number;
-  eventId: string;
-  patientId: string;
-  courseId: string | null;
-  referralId: string | null;
-  unitId: string | null;
-  occurredAt: string;
-  recordedAt: string;
+  event_id: string;
+  patient_id: string;
+  course_id: string | null;
+  referral_id: string | null;
+  unit_id: string | null;
+  occurred_at: string;
+  recorded_at: string;
   kind: string;
-  summaryNb: string;
-  summaryEn: string;
+  summary_nb: string;
+  summary_en: string;
   details: Record<string, unknown>;
-  actorRole: string;
-  entryId: string | null;
+  actor_role: string;
+  entry_id: string | null;
 }
 
 const CORRECTION = 'EntryMarkedEnteredInError';
@@ -41,19 +43,19 @@ function entryRow(record: DomainRecord, patientId: string, where: { courseId?: s
   const entryId = record.type !== CORRECTION && typeof record.data.entryId === 'string' ? record.data.entryId : null;
   return {
     position: record.position,
-    eventId: record.eventId,
-    patientId,
-    courseId: where.courseId ?? null,
-    referralId: where.referralId ?? null,
-    unitId: where.unitId ?? null,
-    occurredAt: record.occurredAt,
-    recordedAt: record.recordedAt,
+    event_id: record.eventId,
+    patient_id: patientId,
+    course_id: where.courseId ?? null,
+    referral_id: where.referralId ?? null,
+    unit_id: where.unitId ?? null,
+    occurred_at: record.occurredAt,
+    recorded_at: record.recordedAt,
     kind: kindOf(record.type),
-    summaryNb: summary.nb,
-    summaryEn: summary.en,
+    summary_nb: summary.nb,
+    summary_en: summary.en,
     details: detailsOf(record),
-    actorRole: record.actorRole,
-    entryId,
+    actor_role: record.actorRole,
+    entry_id: entryId,
   };
 }
 
@@ -108,20 +110,8 @@ export const timeline: ProjectionDefinition = {
     for (const record of records.filter((candidate) => candidate.streamKind === 'patient')) {
       rows.push(entryRow(record, record.streamId, {}, {}));
     }
-    if (rows.length === 0) return;
-    await tx.query(
-      `INSERT INTO timeline_entries (position, event_id, patient_id, course_id, referral_id, unit_id, occurred_at, recorded_at,
-         kind, summary_nb, summary_en, details, actor_role, entry_id)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[],
-         $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::uuid[])
-       ON CONFLICT (position) DO NOTHING`,
-      [
-        rows.map((row) => row.position), rows.map((row) => row.eventId), rows.map((row) => row.patientId),
-        rows.map((row) => row.courseId), rows.map((row) => row.referralId), rows.map((row) => row.unitId),
-        rows.map((row) => row.occurredAt), rows.map((row) => row.recordedAt), rows.map((row) => row.kind),
-        rows.map((row) => row.summaryNb), rows.map((row) => row.summaryEn), rows.map((row) => JSON.stringify(row.details)),
-        rows.map((row) => row.actorRole), rows.map((row) => row.entryId),
-      ]);
+    // Retraction links start empty (NULL): only the corrections below set them.
+    await insertNewRows(tx, 'timeline_entries', rows);
     const corrections = rows.filter((row) => row.kind === kindOf(CORRECTION)).map((row) => row.position);
     if (corrections.length === 0) return;
     await tx.query(
