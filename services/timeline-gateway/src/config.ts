@@ -1,6 +1,6 @@
+import type { TrustedIssuer } from '@medfri/auth';
 import { z } from 'zod';
 import type { TimelineGatewayConfig } from './timelineGateway.js';
-import type { TrustedIssuer } from './tokenVerifier.js';
 
 /** The configuration cannot be used; the message names each variable and what is wrong, never a value. */
 export class ConfigError extends Error {

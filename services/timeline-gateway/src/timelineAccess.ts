@@ -1,5 +1,5 @@
+import type { Principal } from '@medfri/auth';
 import type { Pool } from 'pg';
-import type { Principal } from './tokenVerifier.js';
 
 /** Granted: through which unit a clinician may see the patient (null for the patient themself). */
 export type TimelineAccess = { granted: true; unitId: string | null } | { granted: false; reason: string };

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AuthenticationError, createTokenVerifier, type Principal, type TrustedIssuer } from '@medfri/auth';
 import { NOTIFY_CHANNEL, parseProjectionNotification, timeline } from '@medfri/projector';
 import { Pool } from 'pg';
 import pino, { type Logger } from 'pino';
@@ -13,7 +14,6 @@ import {
   joinRequestSchema, leaveRequestSchema,
   type ClientToServerEvents, type ErrorCode, type JoinAck, type ServerToClientEvents,
 } from './timelineProtocol.js';
-import { AuthenticationError, createTokenVerifier, type Principal, type TrustedIssuer } from './tokenVerifier.js';
 
 
 export interface TimelineGatewayConfig {
@@ -59,7 +59,7 @@ export async function startTimelineGateway(config: TimelineGatewayConfig): Promi
   // Only the message: pg-pool hangs the whole client, connection settings included, on the error.
   pool.on('error', (error) => log.warn({ reason: error.message }, 'idle database connection failed'));
   const recordAccess = config.recordAccess ?? accessLogRecorder(pool);
-  const verifier = createTokenVerifier(config.auth);
+  const verifier = createTokenVerifier({ ...config.auth, clock: { now: () => new Date() } });
   const feeds = new Set<TimelineFeed>();
   const refreshAll = () => feeds.forEach((feed) => feed.changed());
 

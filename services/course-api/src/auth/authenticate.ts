@@ -1,7 +1,7 @@
+import type { TokenVerifier } from '@medfri/auth';
 import type { Request, RequestHandler } from 'express';
 import { ProblemError } from '../http/problem.js';
 import type { Principal } from './principal.js';
-import type { TokenVerifier } from './tokenVerifier.js';
 import { unauthenticated } from './unauthenticated.js';
 
 const BEARER = /^Bearer +([A-Za-z0-9_.~+/-]+=*)$/i;

@@ -14,10 +14,11 @@ const directory: PatientDirectory = {
   addToUnit: async () => undefined,
 };
 const issuer = 'https://idp.example';
-const clinician: Principal = { issuer, subject: 'c', role: 'clinician', units: ['unn-asgard'] };
-const patient: Principal = { issuer, subject: 'p', role: 'patient', patientId: 'p-asgard' };
-const administrator: Principal = { issuer, subject: 'a', role: 'admin' };
-const researcher: Principal = { issuer, subject: 'r', role: 'researcher' };
+const expiresAt = new Date('2030-01-01T00:00:00Z');
+const clinician: Principal = { issuer, subject: 'c', expiresAt, role: 'clinician', units: ['unn-asgard'] };
+const patient: Principal = { issuer, subject: 'p', expiresAt, role: 'patient', patientId: 'p-asgard' };
+const administrator: Principal = { issuer, subject: 'a', expiresAt, role: 'admin' };
+const researcher: Principal = { issuer, subject: 'r', expiresAt, role: 'researcher' };
 const own: Input = { unitId: 'unn-asgard', patientId: 'p-asgard' };
 const other: Input = { unitId: 'vegsund-dps', patientId: 'p-vegsund' };
 
