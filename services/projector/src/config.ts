@@ -19,6 +19,7 @@ const envSchema = z.object({
   MEDFRI_PROJECTOR_BATCH_SIZE: positiveInt.default(500),
   MEDFRI_PROJECTOR_CATCH_UP_BATCH_SIZE: positiveInt.optional(),
   MEDFRI_PROJECTOR_LOCK_RETRY_MS: positiveInt.default(500),
+  MEDFRI_PROJECTOR_LINGER_MS: z.coerce.number().int().min(0).max(1000).optional(),
   /** Comma-separated names; all projections when unset. */
   MEDFRI_PROJECTIONS: z.string().optional(),
 });
@@ -41,6 +42,7 @@ export function loadProjectorConfig(
     batchSize: values.MEDFRI_PROJECTOR_BATCH_SIZE,
     catchUpBatchSize: values.MEDFRI_PROJECTOR_CATCH_UP_BATCH_SIZE,
     lockRetryMs: values.MEDFRI_PROJECTOR_LOCK_RETRY_MS,
+    lingerMs: values.MEDFRI_PROJECTOR_LINGER_MS,
     projections: wanted ? available.filter((projection) => wanted.includes(projection.name)) : available,
   };
 }

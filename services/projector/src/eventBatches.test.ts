@@ -80,3 +80,16 @@ test('a failing source fails the batches', async () => {
   };
   await expect(eventBatches(failing, { min: 10, max: 10 }, new AbortController().signal).next()).rejects.toThrow('store unavailable');
 });
+
+test('with a linger, a batch at the head takes in what arrives within it', async () => {
+  const stop = new AbortController();
+  const events = pagedSource();
+  const batches = eventBatches(events, { min: 10, max: 10, lingerMs: 200 }, stop.signal);
+  const next = batches.next();
+  events.hand([1]);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  events.hand([2, 3]);
+  expect(((await next).value as RecordedEvent[]).map((e) => e.position)).toEqual([1, 2, 3]);
+  stop.abort();
+  expect((await batches.next()).done).toBe(true);
+});

@@ -9,17 +9,21 @@ type Pulled = IteratorResult<readonly RecordedEvent[]>;
  * Batch sizes: `min` at the head; a batch that fills up lets the next one be twice as
  * large, up to `max`, so catching up takes few large transactions. A batch smaller than
  * `min` (the head is near) starts over at `min`; one cut short by a page boundary does not.
+ * `lingerMs`: how long a batch that is not full waits for more events (0: only for what
+ * is already at hand).
  */
 export interface BatchSizes {
   min: number;
   max: number;
+  lingerMs?: number;
 }
 
 /**
- * Groups chunks of events into batches of the events already at hand, without waiting
- * for more: whole pages per transaction while catching up, one event at a time with no
- * added latency at the head. Ends when the source ends or the signal aborts; stopping
- * the source stays with its owner.
+ * Groups chunks of events into batches: whole pages per transaction while catching up;
+ * at the head, what arrives within the linger. A few milliseconds of linger turn a busy
+ * stream of single events into a few transactions of several events each, where every
+ * transaction costs each projection several round trips. Ends when the source ends or
+ * the signal aborts; stopping the source stays with its owner.
  */
 export async function* eventBatches(
   source: AsyncIterable<readonly RecordedEvent[]>,
@@ -43,16 +47,17 @@ export async function* eventBatches(
     }
     const batch = rest.slice(0, maxSize);
     rest = rest.slice(maxSize);
-    // One turn of the event loop for the whole batch: what resolves before it was at hand.
-    const turn = nextTurn();
-    while (batch.length < maxSize) {
-      const next = await Promise.race([pending, turn]);
+    // One linger (or one turn of the event loop) for the whole batch.
+    const turn = batch.length < maxSize ? linger(sizes.lingerMs ?? 0) : undefined;
+    while (turn && batch.length < maxSize) {
+      const next = await Promise.race([pending, turn.idle]);
       if (next === IDLE || next.done) break;
       pending = pull(iterator);
       const room = maxSize - batch.length;
       batch.push(...next.value.slice(0, room));
       rest = next.value.slice(room);
     }
+    turn?.cancel();
     if (batch.length === maxSize) maxSize = Math.min(sizes.max, maxSize * 2);
     else if (batch.length < sizes.min) maxSize = sizes.min;
     yield batch;
@@ -66,7 +71,20 @@ function pull(iterator: AsyncIterator<readonly RecordedEvent[]>): Promise<Pulled
   return next;
 }
 
-/** Resolves after everything already resolved has run: what is buffered wins the race. */
-function nextTurn(): Promise<typeof IDLE> {
-  return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+/**
+ * Resolves after `ms`, or with 0 after everything already resolved has run: what is
+ * buffered (or arrives in time) wins the race.
+ */
+function linger(ms: number): { idle: Promise<typeof IDLE>; cancel(): void } {
+  let cancel = () => undefined as void;
+  const idle = new Promise<typeof IDLE>((resolve) => {
+    if (ms === 0) {
+      const immediate = setImmediate(() => resolve(IDLE));
+      cancel = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(() => resolve(IDLE), ms);
+      cancel = () => clearTimeout(timer);
+    }
+  });
+  return { idle, cancel };
 }
