@@ -1,6 +1,6 @@
 /**
- * Course API benchmark on a durable (fsync on) embedded PostgreSQL, the service and the
- * projector in-process, autocannon over loopback.
+ * Course API benchmark on a durable (fsync on) embedded PostgreSQL; the service and the
+ * projector each run in a process of their own, as deployed; autocannon over loopback.
  *
  * 1. Fixed rate: a clinical mix (40 % log a tapering step, 40 % record an observation,
  *    20 % read a course) at ~500 commands/s: latency p50/p99 of every request.
@@ -14,14 +14,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import { startEmbeddedCluster } from '@medfri/embedded-postgres';
+import { freePort, startEmbeddedCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
-import { startProjector } from '@medfri/projector';
-import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
-import { startCourseApi } from '../src/startCourseApi.js';
+import { makeNationalIdentityNumber } from '../src/testing/nationalIdentityNumbers.js';
+import { startServiceProcess, type ServiceProcess } from './serviceProcess.js';
 
 const UNIT = 'unn-asgard';
 const PATIENTS = 60;
@@ -33,15 +31,24 @@ const STORE_CALLERS = 8;
 const STORE_MS = 5_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+const projectorCli = join(dirname(require.resolve('@medfri/projector')), 'cli.js');
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medfri-course-api-bench-'));
   const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true });
-  const silent = pino({ level: 'silent' });
-  const config = loadConfig({ MEDFRI_MODE: 'development', DATABASE_URL: cluster.url, PORT: '0', MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000', MEDFRI_LOG_LEVEL: 'silent' });
-  const api = await startCourseApi(config, { logger: silent });
-  const projector = await startProjector({ databaseUrl: cluster.url, logger: silent });
+  const running: ServiceProcess[] = [];
   try {
+    const [apiPort, projectorPort] = [await freePort(), await freePort()];
+    const api = { url: `http://127.0.0.1:${apiPort}` };
+    const isReady = (url: string) => async () => (await fetch(url)).ok;
+    running.push(await startServiceProcess(join(__dirname, '..', 'src', 'main.js'), [], {
+      MEDFRI_MODE: 'development', DATABASE_URL: cluster.url, PORT: String(apiPort), MEDFRI_LOG_LEVEL: 'silent',
+      // One clinician sends everything: the per-token limit would refuse most of it.
+      MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000',
+    }, isReady(`${api.url}/readyz`)));
+    running.push(await startServiceProcess(projectorCli, ['run'], {
+      DATABASE_URL: cluster.url, MEDFRI_PROJECTOR_PORT: String(projectorPort), MEDFRI_LOG_LEVEL: 'silent',
+    }, isReady(`http://127.0.0.1:${projectorPort}/metrics`)));
     const token = await post(api.url, '/dev/token', undefined, { user: 'clinician-asgard' }) as { access_token: string };
     const bearer = `Bearer ${token.access_token}`;
     const courses: { path: string; planId: string }[] = [];
@@ -89,8 +96,7 @@ async function main(): Promise<void> {
     log(`ratio (saturated commands/s ÷ store appends/s): ${ratio.toFixed(2)}`);
     log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: fixed.latency.p99, storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
   } finally {
-    await projector.close();
-    await api.close();
+    for (const service of running.reverse()) await service.stop();
     await cluster.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,7 +113,7 @@ async function post(base: string, path: string, bearer: string | undefined, body
 
 /** A patient admitted at the unit, on sertraline, with step 1 of a tapering plan started. */
 async function prepareCourse(base: string, bearer: string, index: number) {
-  const { patientId } = await post(base, '/patients', bearer, { unitId: UNIT, identity: { givenName: 'Bench', familyName: `Pasient${index}`, nationalIdentityNumber: identityNumber(index) } }) as { patientId: string };
+  const { patientId } = await post(base, '/patients', bearer, { unitId: UNIT, identity: { givenName: 'Bench', familyName: `Pasient${index}`, nationalIdentityNumber: makeNationalIdentityNumber('1980-01-01', { index }) } }) as { patientId: string };
   const path = `/units/${UNIT}/patients/${patientId}/course`;
   await post(base, `${path}/admit-patient`, bearer, { setting: 'outpatient', legalStatus: 'voluntary' });
   await post(base, `${path}/record-medication-in-use`, bearer, { atc: 'N06AB06', dose: 50, unit: 'mg', frequency: { kind: 'daily', timesPerDay: 1 }, formulation: 'tablet', rounding: { strengths: [25, 50] } });
@@ -127,18 +133,6 @@ async function firstId(base: string, bearer: string, path: string, list: string,
     const id = body[list]?.[0]?.[field];
     if (typeof id === 'string') return id;
     await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** A valid fødselsnummer (both mod-11 check digits) for 1980-01-01, individual number by index. */
-function identityNumber(index: number): string {
-  for (let individual = 100 + index * 3; ; individual += 1) {
-    const digits = `010180${String(individual).padStart(3, '0')}`.split('').map(Number);
-    const k1 = (11 - ([3, 7, 6, 1, 8, 9, 4, 5, 2].reduce((sum, w, i) => sum + w * (digits[i] ?? 0), 0) % 11)) % 11;
-    if (k1 === 10) continue;
-    const k2 = (11 - ([5, 4, 3, 2, 7, 6, 5, 4, 3, 2].reduce((sum, w, i) => sum + w * ([...digits, k1][i] ?? 0), 0) % 11)) % 11;
-    if (k2 === 10) continue;
-    return `${digits.join('')}${k1}${k2}`;
   }
 }
 
