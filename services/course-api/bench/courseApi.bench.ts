@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, startEmbeddedCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
-import { makeNationalIdentityNumber } from '../src/testing/nationalIdentityNumbers.js';
+import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
 import { startServiceProcess, type ServiceProcess } from './serviceProcess.js';
 
 const UNIT = 'unn-asgard';

@@ -9,3 +9,4 @@ export { buildOpenApiDocument } from './http/openApi.js';
 export type { DomainRuleViolation } from './http/domainRuleViolation.js';
 export { problemKinds, problemType, type Problem, type ProblemKind } from './http/problem.js';
 export { devUsers, DEMO_PATIENT_IDS } from './auth/devUsers.js';
+export { makeNationalIdentityNumber } from './vault/nationalIdentityNumberGenerator.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { AnyRoute } from '../http/route.js';
-import { makeNationalIdentityNumber } from '../testing/nationalIdentityNumbers.js';
+import { makeNationalIdentityNumber } from '../vault/nationalIdentityNumberGenerator.js';
 import { registerPatient } from '../testing/patients.js';
 import { arbitraryFor, type FuzzSamples } from '../testing/schemaArbitrary.js';
 import { startTestApp, type TestApp } from '../testing/testApp.js';

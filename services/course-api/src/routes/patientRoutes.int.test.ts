@@ -1,4 +1,4 @@
-import { makeNationalIdentityNumber } from '../testing/nationalIdentityNumbers.js';
+import { makeNationalIdentityNumber } from '../vault/nationalIdentityNumberGenerator.js';
 import { newIdentity, registerPatient } from '../testing/patients.js';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
 import { patientUser, users } from '../testing/users.js';

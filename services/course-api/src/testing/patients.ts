@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IdentityInput } from '../vault/identity.js';
-import { makeNationalIdentityNumber } from './nationalIdentityNumbers.js';
+import { makeNationalIdentityNumber } from '../vault/nationalIdentityNumberGenerator.js';
 import type { TestApp } from './testApp.js';
 import type { TestUser } from './testIssuer.js';
 

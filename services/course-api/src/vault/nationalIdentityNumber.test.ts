@@ -1,4 +1,4 @@
-import { makeNationalIdentityNumber } from '../testing/nationalIdentityNumbers.js';
+import { makeNationalIdentityNumber } from './nationalIdentityNumberGenerator.js';
 import { checkDigits, checkNationalIdentityNumber } from './nationalIdentityNumber.js';
 
 test('known valid numbers pass, and their check digits are the ones computed', () => {

@@ -1,11 +1,12 @@
-import { checkDigits } from '../vault/nationalIdentityNumber.js';
+import { checkDigits } from './nationalIdentityNumber.js';
 
 // Individual numbers (digits 7-9) in use for each birth century.
 const INDIVIDUAL_RANGES: Record<number, [number, number]> = { 1800: [500, 749], 1900: [0, 499], 2000: [500, 999] };
 
 /**
  * A valid national identity number for the birth date (ISO), the n-th (`index`) of the
- * numbers that exist for it; D-numbers add 40 to the day. For tests: unique numbers on demand.
+ * numbers that exist for it; D-numbers add 40 to the day. Unique numbers on demand for
+ * tests, benchmarks and demo data.
  */
 export function makeNationalIdentityNumber(birthDate: string, options: { index?: number; dNumber?: boolean } = {}): string {
   const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];

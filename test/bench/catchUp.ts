@@ -1,0 +1,49 @@
+import type { EventStore } from '@medfri/event-store';
+import { startProjector, type Projector } from '@medfri/projector';
+import type { Logger } from 'pino';
+
+export interface Rate {
+  events: number;
+  ms: number;
+  perSec: number;
+}
+
+const READ_PAGE = 1_000;
+const POLL_MS = 20;
+
+const rate = (events: number, ms: number): Rate => ({ events, ms, perSec: events / (ms / 1000) });
+
+/** The store's own catch-up read: every event up to `head`, pages of 1,000, one reader. */
+export async function rawReadAll(store: EventStore, head: number): Promise<Rate> {
+  const started = performance.now();
+  let after = 0;
+  while (after < head) {
+    const page = await store.readAll({ after, maxCount: READ_PAGE });
+    after = page[page.length - 1]?.position ?? head;
+  }
+  return rate(head, performance.now() - started);
+}
+
+/**
+ * Starts the projector with every projection on read models that do not exist yet and
+ * times it until each projection's serving build has reached `head`. The projector stays
+ * running (returned) so the live phase follows the same store.
+ */
+export async function projectorCatchUp(databaseUrl: string, head: number, batchSize: number, logger: Logger): Promise<{ rate: Rate; projector: Projector }> {
+  const started = performance.now();
+  const projector = await startProjector({ databaseUrl, batchSize, logger });
+  try {
+    for (;;) {
+      const statuses = projector.status();
+      const failed = statuses.find((status) => status.lastError !== undefined);
+      if (failed) throw new Error(`projection ${failed.name} failed: ${failed.lastError}`);
+      const behind = statuses.filter((status) => !status.builds.some((build) => build.checkpoint >= head));
+      if (statuses.length > 0 && behind.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } catch (error) {
+    await projector.close();
+    throw error;
+  }
+  return { rate: rate(head, performance.now() - started), projector };
+}

@@ -1,0 +1,148 @@
+import { loadConfig, makeNationalIdentityNumber, startCourseApi } from '@medfri/course-api';
+import { loadGatewayConfig, startTimelineGateway, type ClientToServerEvents, type JoinAck, type ServerToClientEvents } from '@medfri/timeline-gateway';
+import type { Logger } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { postJson } from './postJson.js';
+
+export interface Latency {
+  commands: number;
+  /** Commands not sent because the patient's previous one was still in flight. */
+  skipped: number;
+  p50: number;
+  p99: number;
+  max: number;
+  commandP99: number;
+}
+
+const UNIT = 'unn-asgard';
+const PATIENTS = 20;
+const COMMANDS_PER_SEC = 200;
+const SECONDS = 10;
+const JOIN_RETRY_MS = 50;
+
+interface Watched {
+  path: string;
+  /** Entries the socket has received live for this patient, by arrival time. */
+  arrivals: number[];
+  /** Entries the commands sent so far produce, in total. */
+  expected: number;
+  waiters: Map<number, (at: number) => void>;
+  busy: boolean;
+}
+
+/**
+ * Course API, projector (already running) and timeline gateway in one process; one
+ * socket.io client, a clinician of the unit, joined to every patient's timeline. HTTP
+ * commands at a fixed rate, one in flight per patient, so the n-th live entry of a patient
+ * answers its n-th command; latency runs from the HTTP response to the entry's arrival
+ * (zero when the entry came first).
+ */
+export async function liveLatency(databaseUrl: string, logger: Logger): Promise<Latency> {
+  const config = loadConfig({
+    MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, PORT: '0', MEDFRI_LOG_LEVEL: 'silent',
+    // One clinician sends every command: the per-token limit would otherwise refuse most of them.
+    MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const api = await startCourseApi(config, { logger });
+  const gateway = await startTimelineGateway({
+    ...loadGatewayConfig({ MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, MEDFRI_TIMELINE_PORT: '0', MEDFRI_DEV_ISSUER_URL: `${api.url}/dev` }),
+    logger,
+  });
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+  try {
+    const { access_token: token } = await postJson(api.url, '/dev/token', undefined, { user: 'clinician-asgard' }) as { access_token: string };
+    const watched = new Map<string, Watched>();
+    for (let index = 0; index < PATIENTS; index += 1) {
+      const { patientId } = await postJson(api.url, '/patients', token, {
+        unitId: UNIT, identity: { givenName: 'Bench', familyName: `Tidslinje${index}`, nationalIdentityNumber: makeNationalIdentityNumber('1980-01-01', { index }) },
+      }) as { patientId: string };
+      const path = `/units/${UNIT}/patients/${patientId}/course`;
+      await postJson(api.url, `${path}/admit-patient`, token, { setting: 'outpatient', legalStatus: 'voluntary' });
+      watched.set(patientId, { path, arrivals: [], expected: 0, waiters: new Map(), busy: false });
+    }
+
+    socket = await connect(gateway.url, token);
+    const live = new Set<string>();
+    socket.on('entries', ({ entries }) => {
+      const at = performance.now();
+      for (const entry of entries) {
+        const patient = watched.get(entry.patientId);
+        if (!patient || !live.has(entry.patientId)) continue;
+        patient.arrivals.push(at);
+        patient.waiters.get(patient.arrivals.length)?.(at);
+      }
+    });
+    for (const patientId of watched.keys()) {
+      await joinWhenKnown(socket, patientId);
+      live.add(patientId);
+    }
+
+    const latencies: number[] = [];
+    const commandMs: number[] = [];
+    const pending: Promise<void>[] = [];
+    let skipped = 0;
+    let turn = 0;
+    const patients = [...watched.values()];
+    const send = async (patient: Watched, index: number): Promise<void> => {
+      patient.busy = true;
+      const body = index % 2 === 0
+        ? { action: 'record-patient-experience', json: { mood: index % 11 } }
+        : { action: 'record-withdrawal-symptoms', json: { rater: 'clinician', symptoms: [{ symptom: 'insomnia', severity: index % 4 }] } };
+      const sent = performance.now();
+      const { recorded } = await postJson(api.url, `${patient.path}/${body.action}`, token, body.json) as { recorded: number };
+      const answered = performance.now();
+      commandMs.push(answered - sent);
+      patient.expected += recorded;
+      const arrived = patient.arrivals[patient.expected - 1]
+        ?? await new Promise<number>((resolve) => patient.waiters.set(patient.expected, resolve));
+      latencies.push(Math.max(0, arrived - answered));
+      patient.busy = false;
+    };
+    const started = performance.now();
+    const total = COMMANDS_PER_SEC * SECONDS;
+    for (let index = 0; index < total; index += 1) {
+      // Paced against the clock, not by sleeping a fixed step: timers drift under load.
+      const due = started + (index * 1000) / COMMANDS_PER_SEC;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const patient = patients[turn++ % patients.length] as Watched;
+      if (patient.busy) skipped += 1;
+      else pending.push(send(patient, index));
+    }
+    await Promise.all(pending);
+    return {
+      commands: latencies.length, skipped,
+      p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: percentile(latencies, 1), commandP99: percentile(commandMs, 0.99),
+    };
+  } finally {
+    socket?.close();
+    await gateway.close();
+    await api.close();
+  }
+}
+
+function connect(url: string, token: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth: { token }, transports: ['websocket'] });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Joins once the projector has recorded the patient at the unit (until then the join is forbidden). */
+async function joinWhenKnown(socket: Socket<ServerToClientEvents, ClientToServerEvents>, patientId: string): Promise<void> {
+  for (;;) {
+    const ack = await new Promise<JoinAck>((resolve) => socket.emit('join', { patientId }, resolve));
+    if (ack.ok) return;
+    if (ack.error.code !== 'forbidden') throw new Error(`join refused: ${ack.error.code} ${ack.error.message}`);
+    await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS));
+  }
+}
+
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
