@@ -2,8 +2,14 @@
 // in tests; `npm run lint` type-checks), and optionally a throwaway PostgreSQL.
 const path = require('node:path');
 
-/** @param {{ postgres?: boolean, testTimeout?: number }} [options] */
+/**
+ * `esmPackages`: dependencies that ship ESM only (e.g. jose). Node 20 requires them
+ * natively, jest's module loader does not, so jest compiles them to CommonJS with the
+ * same swc transform as the sources.
+ * @param {{ postgres?: boolean, testTimeout?: number, esmPackages?: string[] }} [options]
+ */
 module.exports = function jestConfig(options = {}) {
+  const esm = options.esmPackages ?? [];
   return {
     testEnvironment: 'node',
     roots: ['<rootDir>/src'],
@@ -14,7 +20,9 @@ module.exports = function jestConfig(options = {}) {
         module: { type: 'commonjs', ignoreDynamic: true },
         sourceMaps: 'inline',
       }],
+      ...(esm.length > 0 ? { [`/node_modules/(${esm.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }] } : {}),
     },
+    ...(esm.length > 0 ? { transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`] } : {}),
     // Sources import siblings as `./x.js` (Node ESM resolution rules); jest sees the .ts.
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     testTimeout: options.testTimeout ?? 30000,

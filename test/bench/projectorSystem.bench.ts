@@ -14,10 +14,7 @@
  * MEDFRI_BENCH_LIVE=off skips phase 2 (liveLatencyMs is then null);
  * MEDFRI_PROJECTOR_BATCH_SIZE as for the projector.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedCluster } from '@medfri/embedded-postgres';
+import { startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore, migrateEventStore } from '@medfri/event-store';
 import type { Projector } from '@medfri/projector';
 import { Pool } from 'pg';
@@ -36,19 +33,7 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'medfri-projector-bench-'));
-  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
-  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true }).catch((error: unknown) => {
-    removeDir();
-    throw error;
-  });
-  const interrupted = (): void => {
-    void cluster.stop().finally(() => {
-      removeDir();
-      process.exit(130);
-    });
-  };
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  const cluster = await startTemporaryCluster({ prefix: 'medfri-projector-bench' });
   const silent = pino({ level: 'silent' });
   const admin = new Pool({ connectionString: cluster.url, max: 2 });
   admin.on('error', () => undefined); // idle connections end with the cluster
@@ -92,9 +77,7 @@ async function main(): Promise<void> {
     await projector?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     await admin.end().catch(() => undefined);
-    await cluster.stop().catch(() => undefined);
-    removeDir();
-    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await cluster.stop();
   }
 }
 

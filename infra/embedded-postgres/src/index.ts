@@ -1,2 +1,3 @@
 export { startEmbeddedCluster, type EmbeddedCluster, type EmbeddedClusterOptions } from './embeddedCluster.js';
 export { freePort } from './freePort.js';
+export { startTemporaryCluster } from './temporaryCluster.js';

@@ -6,13 +6,11 @@
  * Run: npm run bench (in this package), or npm run bench at the root.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Pool } from 'pg';
-import { startEmbeddedCluster } from '@medfri/embedded-postgres';
+import { startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore, migrateEventStore, type EventData, type EventStore } from '../src/index.js';
 import { now } from './lagSubscriber.js';
 
@@ -34,20 +32,7 @@ interface Throughput {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'medfri-bench-'));
-  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
-  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true }).catch((error: unknown) => {
-    removeDir();
-    throw error;
-  });
-  // Interrupted: stop the cluster and remove its files all the same.
-  const interrupted = (): void => {
-    void cluster.stop().finally(() => {
-      removeDir();
-      process.exit(130);
-    });
-  };
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  const cluster = await startTemporaryCluster({ prefix: 'medfri-bench' });
   const pools: Pool[] = [];
   const stores: EventStore[] = [];
   const pool = (max: number): Pool => {
@@ -184,9 +169,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.allSettled(stores.map((s) => s.close()));
     await Promise.allSettled(pools.map((p) => p.end()));
-    await cluster.stop().catch(() => undefined);
-    removeDir();
-    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await cluster.stop();
   }
 }
 

@@ -12,11 +12,9 @@
  * Last line: {"commandsPerSec","p99Ms","storeAppendPerSec","ratio"}.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startEmbeddedCluster } from '@medfri/embedded-postgres';
+import { freePort, startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
 import { startServiceProcess, type ServiceProcess } from './serviceProcess.js';
@@ -34,8 +32,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const projectorCli = join(dirname(require.resolve('@medfri/projector')), 'cli.js');
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'medfri-course-api-bench-'));
-  const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'data'), durable: true });
+  const cluster = await startTemporaryCluster({ prefix: 'medfri-course-api-bench' });
   const running: ServiceProcess[] = [];
   try {
     const [apiPort, projectorPort] = [await freePort(), await freePort()];
@@ -98,7 +95,6 @@ async function main(): Promise<void> {
   } finally {
     for (const service of running.reverse()) await service.stop();
     await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
