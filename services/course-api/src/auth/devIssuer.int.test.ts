@@ -14,6 +14,18 @@ describe('with the development issuer enabled', () => {
     return (response.body as { access_token: string }).access_token;
   };
 
+  test('issues a token for any registered patient by id: their own data only', async () => {
+    const clinician = await tokenFor('clinician-asgard');
+    const registered = await app.http().post('/patients').set('Authorization', `Bearer ${clinician}`).send({ unitId: 'unn-asgard', identity: newIdentity() });
+    const response = await app.http().post('/dev/token').send({ user: 'patient', patientId: registered.body.patientId });
+    const patient = `Bearer ${response.body.access_token}`;
+    expect((await app.http().get(`/patients/${registered.body.patientId}/access-log`).set('Authorization', patient)).status).toBe(200);
+    expect((await app.http().get(`/patients/${randomUUID()}/access-log`).set('Authorization', patient)).status).toBe(403);
+    const withoutId = await app.http().post('/dev/token').send({ user: 'patient' });
+    expect(withoutId.status).toBe(400);
+    expect(withoutId.body.errors).toEqual([{ path: 'body.patientId', message: expect.any(String) }]);
+  });
+
   test('lists the demo users', async () => {
     const response = await app.http().get('/dev/users');
     expect(response.body.users).toEqual(expect.arrayContaining([

@@ -1,8 +1,9 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { TrustedIssuerConfig } from '../config.js';
 import { validationProblem } from '../http/problem.js';
-import { devUsers } from './devUsers.js';
+import { devUsers, PATIENT_BY_ID, type DevUser } from './devUsers.js';
 import { createSigningKey } from './signingKey.js';
 
 export interface DevIssuer extends TrustedIssuerConfig {
@@ -10,6 +11,23 @@ export interface DevIssuer extends TrustedIssuerConfig {
 }
 
 const TOKEN_LIFETIME_SECONDS = 3600;
+
+const tokenRequest = z.object({ user: z.string(), patientId: z.uuid().optional() });
+
+/** A demo user, or any registered patient by id (as a national provider identifies a patient by their number). */
+function requestedUser(body: unknown): DevUser {
+  const parsed = tokenRequest.safeParse(body ?? {});
+  const known = [...devUsers.map(({ id }) => id), PATIENT_BY_ID].join(', ');
+  if (!parsed.success) throw validationProblem([{ path: 'body.user', message: `one of ${known}` }]);
+  const { user: requested, patientId } = parsed.data;
+  if (requested === PATIENT_BY_ID) {
+    if (!patientId) throw validationProblem([{ path: 'body.patientId', message: 'the id of a registered patient (POST /patients answers it)' }]);
+    return { id: `patient-${patientId}`, description: 'Patient', claims: { role: 'patient', patient_id: patientId } };
+  }
+  const user = devUsers.find((candidate) => candidate.id === requested);
+  if (!user) throw validationProblem([{ path: 'body.user', message: `one of ${known}` }]);
+  return user;
+}
 
 /**
  * A stand-in identity provider for development only: demo users, tokens on request, and
@@ -31,9 +49,7 @@ export async function createDevIssuer(options: { baseUrl: string; audience: stri
   });
   router.post('/token', async (req, res) => {
     req.routeTemplate = '/dev/token';
-    const requested: unknown = (req.body as { user?: unknown } | undefined)?.user;
-    const user = devUsers.find((candidate) => candidate.id === requested);
-    if (!user) throw validationProblem([{ path: 'body.user', message: `one of ${devUsers.map(({ id }) => id).join(', ')}` }]);
+    const user = requestedUser(req.body);
     const token = await key.sign({
       issuer,
       audience: options.audience,

@@ -13,6 +13,9 @@ export const DEMO_PATIENT_IDS = {
   ola: '0d9b5a3c-7e2f-4a1b-8c6d-5e4f3a2b1c02',
 } as const;
 
+/** `POST /dev/token {"user": "patient", "patientId": "<id>"}`: a token for any registered patient. */
+export const PATIENT_BY_ID = 'patient';
+
 export const devUsers: readonly DevUser[] = [
   { id: 'clinician-asgard', description: 'Clinician at Åsgård (UNN, Tromsø)', claims: { role: 'clinician', units: ['unn-asgard'] } },
   { id: 'clinician-vegsund', description: 'Clinician at Vegsund DPS (Ålesund)', claims: { role: 'clinician', units: ['vegsund-dps'] } },
