@@ -1,6 +1,8 @@
-import { loadConfig, makeNationalIdentityNumber, startCourseApi } from '@medfri/course-api';
-import { loadGatewayConfig, startTimelineGateway, type ClientToServerEvents, type JoinAck, type ServerToClientEvents } from '@medfri/timeline-gateway';
-import type { Logger } from 'pino';
+import { dirname, join } from 'node:path';
+import { freePort } from '@medfri/embedded-postgres';
+import { makeNationalIdentityNumber } from '@medfri/course-api';
+import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
+import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '@medfri/timeline-gateway';
 import { io, type Socket } from 'socket.io-client';
 import { postJson } from './postJson.js';
 
@@ -31,25 +33,33 @@ interface Watched {
 }
 
 /**
- * Course API, projector (already running) and timeline gateway in one process; one
+ * Course API, projector and timeline gateway, each in a process of its own; one
  * socket.io client, a clinician of the unit, joined to every patient's timeline. HTTP
  * commands at a fixed rate, one in flight per patient, so the n-th live entry of a patient
  * answers its n-th command; latency runs from the HTTP response to the entry's arrival
  * (zero when the entry came first).
  */
-export async function liveLatency(databaseUrl: string, logger: Logger): Promise<Latency> {
-  const config = loadConfig({
-    MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, PORT: '0', MEDFRI_LOG_LEVEL: 'silent',
-    // One clinician sends every command: the per-token limit would otherwise refuse most of them.
-    MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000',
-  });
-  const api = await startCourseApi(config, { logger });
-  const gateway = await startTimelineGateway({
-    ...loadGatewayConfig({ MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, MEDFRI_TIMELINE_PORT: '0', MEDFRI_DEV_ISSUER_URL: `${api.url}/dev` }),
-    logger,
-  });
+export async function liveLatency(databaseUrl: string): Promise<Latency> {
+  const [apiPort, gatewayPort, projectorPort] = [await freePort(), await freePort(), await freePort()];
+  const api = { url: `http://127.0.0.1:${apiPort}` };
+  const gateway = { url: `http://127.0.0.1:${gatewayPort}` };
+  const isReady = (url: string) => async () => (await fetch(url)).ok;
+  const entry = (packageName: string, file: string) => join(dirname(require.resolve(packageName)), file);
+  const running: ServiceProcess[] = [];
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
   try {
+    running.push(await startServiceProcess(entry('@medfri/course-api', 'main.js'), [], {
+      MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, PORT: String(apiPort), MEDFRI_LOG_LEVEL: 'silent',
+      // One clinician sends every command: the per-token limit would otherwise refuse most of them.
+      MEDFRI_RATE_LIMIT_PER_MINUTE: '100000000',
+    }, isReady(`${api.url}/readyz`)));
+    running.push(await startServiceProcess(entry('@medfri/projector', 'cli.js'), ['run'], {
+      DATABASE_URL: databaseUrl, MEDFRI_PROJECTOR_PORT: String(projectorPort), MEDFRI_LOG_LEVEL: 'silent',
+    }, isReady(`http://127.0.0.1:${projectorPort}/healthz`)));
+    running.push(await startServiceProcess(entry('@medfri/timeline-gateway', 'main.js'), [], {
+      MEDFRI_MODE: 'development', DATABASE_URL: databaseUrl, MEDFRI_TIMELINE_PORT: String(gatewayPort),
+      MEDFRI_DEV_ISSUER_URL: `${api.url}/dev`, MEDFRI_LOG_LEVEL: 'silent',
+    }, isReady(`${gateway.url}/healthz`)));
     const { access_token: token } = await postJson(api.url, '/dev/token', undefined, { user: 'clinician-asgard' }) as { access_token: string };
     const watched = new Map<string, Watched>();
     for (let index = 0; index < PATIENTS; index += 1) {
@@ -116,8 +126,7 @@ export async function liveLatency(databaseUrl: string, logger: Logger): Promise<
     };
   } finally {
     socket?.close();
-    await gateway.close();
-    await api.close();
+    for (const service of running.reverse()) await service.stop();
   }
 }
 

@@ -5,9 +5,9 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs a service's entry point in a process of its own, as in production, so the load
- * generator and the projector do not share its event loop. Output is discarded unless
- * the process fails to start.
+ * Runs a service's entry point in a process of its own, as in production, so that load
+ * generators and other services do not share its event loop; resolves once `ready()`
+ * says so. Output is discarded; the end of stderr is reported if it fails to start.
  */
 export async function startServiceProcess(entry: string, args: readonly string[], env: Record<string, string>, ready: () => Promise<boolean>): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { freePort, startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
-import { startServiceProcess, type ServiceProcess } from './serviceProcess.js';
+import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
 
 const UNIT = 'unn-asgard';
 const PATIENTS = 60;
