@@ -34,17 +34,17 @@ export async function applyBatch(
   const relevant = types ? events.filter((event) => types.has(event.type)) : events;
 
   return inTransaction<BatchOutcome>(pool, async (tx) => {
+    // One round trip for the fence, the build's search path and, for a serving build that
+    // changes, the notification: NOTIFY is only delivered if the transaction commits.
     const fence = await tx.query<{ status: 'building' | 'active' }>(
       `UPDATE projection_builds SET checkpoint = $3
-       WHERE build_id = $1 AND checkpoint = $2 AND status IN ('building', 'active') RETURNING status`,
-      [build.buildId, after, last]);
+       WHERE build_id = $1 AND checkpoint = $2 AND status IN ('building', 'active')
+       RETURNING status, set_config('search_path', $4, true) AS search_path,
+         CASE WHEN status = 'active' AND $5 THEN pg_notify($6, $7) END AS notified`,
+      [build.buildId, after, last, escapeIdentifier(build.schemaName), relevant.length > 0, NOTIFY_CHANNEL, `${definition.name}:${last}`]);
     const status = fence.rows[0]?.status;
     if (!status) return new Rollback({ committed: false });
-    if (relevant.length > 0) {
-      await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(build.schemaName)}`);
-      await definition.handle(relevant, tx, context);
-      if (status === 'active') await tx.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, `${definition.name}:${last}`]);
-    }
+    if (relevant.length > 0) await definition.handle(relevant, tx, context);
     return { committed: true, checkpoint: last, status };
   });
 }
