@@ -76,13 +76,14 @@ function pull(iterator: AsyncIterator<readonly RecordedEvent[]>): Promise<Pulled
  * buffered (or arrives in time) wins the race.
  */
 function linger(ms: number): { idle: Promise<typeof IDLE>; cancel(): void } {
-  let cancel = () => undefined as void;
+  // The executor runs at once, so `cancel` is set before it is returned.
+  let cancel!: () => void;
   const idle = new Promise<typeof IDLE>((resolve) => {
     if (ms === 0) {
-      const immediate = setImmediate(() => resolve(IDLE));
+      const immediate = setImmediate(resolve, IDLE);
       cancel = () => clearImmediate(immediate);
     } else {
-      const timer = setTimeout(() => resolve(IDLE), ms);
+      const timer = setTimeout(resolve, ms, IDLE);
       cancel = () => clearTimeout(timer);
     }
   });

@@ -1,4 +1,4 @@
-import { commandCatalog, courseIdFor, decideOnState, type CommandCatalogEntry, type DomainCommand } from '@medfri/domain';
+import { commandCatalog, courseIdFor, decideOnState, type CommandCatalogEntry, type DomainCommand, type ReferralState } from '@medfri/domain';
 import { z } from 'zod';
 import { coursePathParams, referralPathParams } from '../http/pathParams.js';
 import { notVisible } from '../http/problem.js';
@@ -6,7 +6,7 @@ import type { AnyRoute } from '../http/route.js';
 import { commandRoute, type CommandDecision } from '../routes/commandRoute.js';
 import { commandPath } from './commandPaths.js';
 import { decisionSupport } from './decisionSupport.js';
-import { domainStreamModels, type DomainStreamState } from './domainStreamModels.js';
+import { domainStreamModels } from './domainStreamModels.js';
 
 /** Commands the patient may send about themself, besides their clinicians. */
 export const patientAuthoredCommands: ReadonlySet<string> = new Set([
@@ -44,9 +44,9 @@ function commandOf(entry: CommandCatalogEntry, params: Params, body: object): Do
  * of another unit or patient is not visible through it (so a clinician of one unit cannot
  * act on another unit's referral by guessing its id).
  */
-function assertReferralAddressed(state: DomainStreamState, params: Params) {
-  const { addressedTo } = state;
-  if (addressedTo && (addressedTo.unitId !== params.unitId || addressedTo.patientId !== params.patientId)) throw notVisible();
+function assertReferralAddressed(state: ReferralState, params: Params) {
+  const { referral } = state;
+  if (referral && (referral.unitId !== params.unitId || referral.patientId !== params.patientId)) throw notVisible();
 }
 
 function routeFor(entry: CommandCatalogEntry): AnyRoute {
@@ -71,8 +71,8 @@ function routeFor(entry: CommandCatalogEntry): AnyRoute {
     personalFields: (type) => entry.events.get(type)?.personalFields ?? [],
     model: domainStreamModels[entry.stream],
     decide({ params: p, body }, state, base): CommandDecision {
-      if (entry.stream === 'referral') assertReferralAddressed(state, p);
-      const decision = decideOnState(entry, commandOf(entry, p, body), state.domain, { ...base, ...decisionSupport() });
+      if (entry.stream === 'referral') assertReferralAddressed(state as ReferralState, p);
+      const decision = decideOnState(entry, commandOf(entry, p, body), state, { ...base, ...decisionSupport() });
       return decision.ok ? decision : { ok: false, error: { kind: 'domain', code: decision.error.code, message: decision.error.message } };
     },
     afterAppend: placesPatientInUnit.has(entry.type)

@@ -1,27 +1,13 @@
 import { domainStreams, evolveStored, type StreamKind } from '@medfri/domain';
 import type { StreamModel } from '../routes/commandRoute.js';
 
-export interface DomainStreamState {
-  /** The domain decider's state, opaque here. */
-  readonly domain: unknown;
-  /** Unit and patient of the stream's first event, which every referral path must name. */
-  readonly addressedTo: { readonly unitId: unknown; readonly patientId: unknown } | null;
-}
-
-function modelOf(kind: StreamKind): StreamModel<DomainStreamState> {
+function modelOf(kind: StreamKind): StreamModel<unknown> {
   const stream = domainStreams[kind];
-  return {
-    name: `domain-${kind}`,
-    initial: { domain: stream.decider.initialState, addressedTo: null },
-    evolve(state, event) {
-      const data = event.data as { unitId?: unknown; patientId?: unknown };
-      return { domain: evolveStored(stream, state.domain, event), addressedTo: state.addressedTo ?? { unitId: data.unitId, patientId: data.patientId } };
-    },
-  };
+  return { name: `domain-${kind}`, initial: stream.decider.initialState, evolve: (state, event) => evolveStored(stream, state, event) };
 }
 
-/** How each kind of domain stream folds for its commands: the domain's own evolve. */
-export const domainStreamModels: Readonly<Record<StreamKind, StreamModel<DomainStreamState>>> = {
+/** How each kind of domain stream folds for its commands: the domain's own decider state and evolve. */
+export const domainStreamModels: Readonly<Record<StreamKind, StreamModel<unknown>>> = {
   referral: modelOf('referral'),
   course: modelOf('course'),
   patient: modelOf('patient'),
