@@ -138,8 +138,8 @@ async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B exten
 /**
  * One domain command as one route: bring the stream's state up to date, decide, seal
  * personal fields, append expecting the revision the state is at (or the client's
- * If-Match: stale is a 409), answer with the new revision as ETag. Event ids come from `newId`, so a retried request appends
- * nothing twice.
+ * If-Match: stale is a 409), answer with the new revision as ETag. Event ids come from
+ * `newId`, so a retried request appends nothing twice.
  */
 export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>(spec: CommandRouteSpec<P, Q, B, S>): AnyRoute {
   return defineRoute<typeof recordedSchema, P, Q, B>({
