@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@medfri/event-store';
-import { escapeIdentifier, type Pool } from 'pg';
+import { DatabaseError, escapeIdentifier, type Pool, type QueryResult } from 'pg';
 import type { HandlerContext } from './handlerContext.js';
-import { NOTIFY_CHANNEL } from './notifyChannel.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
-import { inTransaction, Rollback } from './transaction.js';
+import { BatchWrites } from './sql/batchWrites.js';
+import { inlineParameters } from './sql/sqlLiteral.js';
 
 export type BatchOutcome =
   | { committed: true; checkpoint: number; status: 'building' | 'active' }
@@ -14,12 +14,17 @@ export type BatchOutcome =
    */
   | { committed: false };
 
+/** Raised by projector_advance_checkpoint when the build is not at the follower's checkpoint. */
+const FENCED = 'MF001';
+
 /**
  * Applies a batch and advances the build's checkpoint in one transaction: after a
  * crash either both happened or neither, so re-delivery resumes exactly after the last
- * committed batch. The checkpoint update comes first and only succeeds from the
- * checkpoint this follower started from, which fences out a former holder of the lock.
- * `events` are those after `after`, in position order.
+ * committed batch. The handler only says what to write; the checkpoint's advance and its
+ * statements then go as one multi-statement message, which PostgreSQL runs as one
+ * implicit transaction, rolled back whole if any statement fails. The advance comes first
+ * and only succeeds from the checkpoint this follower started from, which fences out a
+ * former holder of the lock. `events` are those after `after`, in position order.
  */
 export async function applyBatch(
   pool: Pool,
@@ -32,19 +37,21 @@ export async function applyBatch(
   const last = events.at(-1)?.position ?? after;
   const types = definition.eventTypes ? new Set(definition.eventTypes) : undefined;
   const relevant = types ? events.filter((event) => types.has(event.type)) : events;
-
-  return inTransaction<BatchOutcome>(pool, async (tx) => {
-    // One round trip for the fence, the build's search path and, for a serving build that
-    // changes, the notification: NOTIFY is only delivered if the transaction commits.
-    const fence = await tx.query<{ status: 'building' | 'active' }>(
-      `UPDATE projection_builds SET checkpoint = $3
-       WHERE build_id = $1 AND checkpoint = $2 AND status IN ('building', 'active')
-       RETURNING status, set_config('search_path', $4, true) AS search_path,
-         CASE WHEN status = 'active' AND $5 THEN pg_notify($6, $7) END AS notified`,
-      [build.buildId, after, last, escapeIdentifier(build.schemaName), relevant.length > 0, NOTIFY_CHANNEL, `${definition.name}:${last}`]);
-    const status = fence.rows[0]?.status;
-    if (!status) return new Rollback({ committed: false });
-    if (relevant.length > 0) await definition.handle(relevant, tx, context);
-    return { committed: true, checkpoint: last, status };
-  });
+  const writes = new BatchWrites();
+  if (relevant.length > 0) await definition.handle(relevant, writes, context);
+  // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
+  const notify = writes.size > 0 ? `${definition.name}:${last}` : null;
+  const advance = inlineParameters('SELECT projector_advance_checkpoint($1, $2, $3, $4, $5) AS status',
+    [build.buildId, after, last, escapeIdentifier(build.schemaName), notify]);
+  let results: QueryResult | QueryResult[];
+  try {
+    results = await pool.query([advance, ...writes.statements].join(';\n'));
+  } catch (error) {
+    if (error instanceof DatabaseError && error.code === FENCED) return { committed: false };
+    throw error;
+  }
+  const advanced = (Array.isArray(results) ? results[0] : results) as QueryResult<{ status: 'building' | 'active' }>;
+  const status = advanced.rows[0]?.status;
+  if (!status) throw new Error(`advancing build ${build.buildId} returned no status`);
+  return { committed: true, checkpoint: last, status };
 }

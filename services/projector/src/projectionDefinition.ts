@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@medfri/event-store';
-import type { PoolClient } from 'pg';
 import type { HandlerContext } from './handlerContext.js';
+import type { BatchWrites } from './sql/batchWrites.js';
 
 /**
  * A read model: its tables and how events change them. The runtime builds each
@@ -32,12 +32,14 @@ export interface ProjectionDefinition {
   /** Only events of these types reach `handle` (all others still advance the checkpoint); omit for all. */
   readonly eventTypes?: readonly string[];
   /**
-   * Applies a batch, in position order, inside the transaction that also advances the
-   * checkpoint (`search_path` is the build's schema). Delivery is at least once, so it
-   * must be idempotent: upserts keyed by event id or position. `context` lasts for the
-   * follower's run and lets it keep what it derived from earlier batches in memory.
+   * Says how a batch, in position order, changes the tables: statements added to `writes`
+   * run in the transaction that also advances the checkpoint (`search_path` is the build's
+   * schema), all sent at once, so a handler cannot read what it writes. Delivery is at
+   * least once, so the statements must be idempotent: upserts keyed by event id or
+   * position, rows replaced by what a state derives. `context` lasts for the follower's
+   * run and lets it keep what it derived from earlier batches in memory.
    */
-  handle(events: readonly RecordedEvent[], tx: PoolClient, context: HandlerContext): Promise<void>;
+  handle(events: readonly RecordedEvent[], writes: BatchWrites, context: HandlerContext): void | Promise<void>;
 }
 
 export interface ReadModelView {

@@ -1,4 +1,5 @@
 import type { Migration } from '@medfri/postgres-migrations';
+import { NOTIFY_CHANNEL } from './notifyChannel.js';
 
 /** The projector's own bookkeeping: which build of each projection serves, and how far each build is. */
 export const projectorMigrations: readonly Migration[] = [
@@ -31,5 +32,34 @@ export const projectorMigrations: readonly Migration[] = [
         active_build bigint NOT NULL REFERENCES projection_builds (build_id),
         switched_at timestamptz NOT NULL DEFAULT now()
       );`,
+  },
+  {
+    version: 2,
+    name: 'checkpoint advance in the batch statement',
+    sql: `
+      -- Opens a batch's transaction (see applyBatch): advances the build's checkpoint only from
+      -- where the follower started, which fences out a former holder of the lock; points the
+      -- search path at the build's schema and notifies listeners of a serving build, both for
+      -- this transaction only. Read models are derived and rebuilt from the store on loss, so
+      -- their commits need not wait for the disk: a crash loses the checkpoint with them.
+      CREATE FUNCTION projector_advance_checkpoint(p_build bigint, p_after bigint, p_last bigint, p_schema text, p_notify text)
+      RETURNS text LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_status text;
+      BEGIN
+        UPDATE projection_builds SET checkpoint = p_last
+         WHERE build_id = p_build AND checkpoint = p_after AND status IN ('building', 'active')
+        RETURNING status INTO v_status;
+        IF v_status IS NULL THEN
+          RAISE EXCEPTION 'build % is not at checkpoint %', p_build, p_after USING ERRCODE = 'MF001';
+        END IF;
+        PERFORM set_config('search_path', p_schema, true);
+        PERFORM set_config('synchronous_commit', 'off', true);
+        IF v_status = 'active' AND p_notify IS NOT NULL THEN
+          PERFORM pg_notify('${NOTIFY_CHANNEL}', p_notify);
+        END IF;
+        RETURN v_status;
+      END
+      $fn$;`,
   },
 ];

@@ -27,9 +27,9 @@ const eventCountsV2: ProjectionDefinition = {
     { name: 'event_totals', sql: 'SELECT category, sum(events) AS events FROM event_counts GROUP BY category' },
     { name: 'event_grand_total', sql: 'SELECT sum(events) AS events FROM event_totals' },
   ],
-  async handle(events, tx, context) {
+  async handle(events, writes, context) {
     await gate;
-    await eventCounts.handle(events, tx, context);
+    await eventCounts.handle(events, writes, context);
   },
 };
 

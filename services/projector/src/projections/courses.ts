@@ -4,21 +4,22 @@ import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords } from './domain/domainRecord.js';
 import { regionOf, unitsTable } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
-import { replaceRows } from './domain/tableRows.js';
+import { replaceChangedRows } from './domain/tableRows.js';
 
 const OSLO_TODAY = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
 const osloDate = (column: string) => `(${column} AT TIME ZONE 'Europe/Oslo')::date`;
 
-function summaryRow(courseId: string, state: CourseState) {
+function summaryRows(courseId: string, state: CourseState) {
   const course = state.course;
+  if (!course) return [];
   const { admission, tapering, medication, bed } = state;
   const plans = Object.values(tapering.plans);
   const agreement = bed.agreement && !bed.agreement.endedAt ? bed.agreement : null;
-  return {
+  return [{
     course_id: courseId,
-    patient_id: course?.patientId,
-    unit_id: course?.unitId,
-    region_id: course ? regionOf(course.unitId) : null,
+    patient_id: course.patientId,
+    unit_id: course.unitId,
+    region_id: regionOf(course.unitId),
     first_admitted_at: admission.history[0]?.admittedAt ?? null,
     admissions: admission.history.length,
     readmissions: admission.history.filter((record) => record.readmission).length,
@@ -38,14 +39,28 @@ function summaryRow(courseId: string, state: CourseState) {
     bed_agreement_valid_to: agreement?.validTo ?? null,
     bed_stays: bed.stays.length,
     bed_nights: bed.stays.reduce((nights, stay) => nights + (stay.nights ?? 0), 0),
-  };
+  }];
+}
+
+function admissionRows(courseId: string, { course, admission }: CourseState) {
+  return course ? admission.history.map((record) => ({
+    admission_id: record.admissionId, course_id: courseId, patient_id: course.patientId, unit_id: course.unitId,
+    setting: record.setting, admitted_at: record.admittedAt, discharged_at: record.dischargedAt, readmission: record.readmission,
+  })) : [];
+}
+
+function stayRows(courseId: string, { course, bed }: CourseState) {
+  return course ? bed.stays.map((stay) => ({
+    stay_id: stay.stayId, course_id: courseId, patient_id: course.patientId, unit_id: course.unitId,
+    checked_in_at: stay.checkedInAt, checked_out_at: stay.checkedOutAt, nights: stay.nights, overstay: stay.overstay, nights_over: stay.nightsOver,
+  })) : [];
 }
 
 /**
  * Each course (one patient at one unit) summarised, its admissions and its stays in the
  * user-controlled bed; per unit, the courses at a glance and the census of every day.
- * Rows are derived from the domain's course state, rewritten for each course a batch
- * touches.
+ * Rows are derived from the domain's course state, rewritten for each course whose
+ * rows a batch changes.
  */
 export const courses: ProjectionDefinition = {
   name: 'courses',
@@ -114,20 +129,10 @@ export const courses: ProjectionDefinition = {
     },
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx, context) {
-    const streams = (await foldStreams(context, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
-    const ids = streams.map((stream) => stream.streamId);
-    const summaries = streams.map((stream) => summaryRow(stream.streamId, stream.state));
-    const admissions = streams.flatMap(({ streamId, state }) => state.admission.history.map((record) => ({
-      admission_id: record.admissionId, course_id: streamId, patient_id: state.course?.patientId, unit_id: state.course?.unitId,
-      setting: record.setting, admitted_at: record.admittedAt, discharged_at: record.dischargedAt, readmission: record.readmission,
-    })));
-    const stays = streams.flatMap(({ streamId, state }) => state.bed.stays.map((stay) => ({
-      stay_id: stay.stayId, course_id: streamId, patient_id: state.course?.patientId, unit_id: state.course?.unitId,
-      checked_in_at: stay.checkedInAt, checked_out_at: stay.checkedOutAt, nights: stay.nights, overstay: stay.overstay, nights_over: stay.nightsOver,
-    })));
-    await replaceRows(tx, 'course_summaries', 'course_id', ids, summaries);
-    await replaceRows(tx, 'admission_periods', 'course_id', ids, admissions);
-    await replaceRows(tx, 'bed_stays', 'course_id', ids, stays);
+  async handle(events, writes, context) {
+    const streams = await foldStreams(context, courseFold, toDomainRecords(events));
+    replaceChangedRows(writes, 'course_summaries', 'course_id', streams, summaryRows);
+    replaceChangedRows(writes, 'admission_periods', 'course_id', streams, admissionRows);
+    replaceChangedRows(writes, 'bed_stays', 'course_id', streams, stayRows);
   },
 };

@@ -15,9 +15,9 @@ export const eventCounts: ProjectionDefinition = {
       last_position bigint NOT NULL,
       PRIMARY KEY (category, type)
     )`],
-  async handle(events, tx) {
+  handle(events, writes) {
     // Only events after a key's last counted position count: applying a batch again changes nothing.
-    await tx.query(
+    writes.add(
       `INSERT INTO event_counts AS counted (category, type, events, last_position)
        SELECT e.category, e.type, count(*), max(e.position)
        FROM unnest($1::text[], $2::text[], $3::bigint[]) AS e (category, type, position)

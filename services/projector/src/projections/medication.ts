@@ -1,17 +1,20 @@
 import { defaultDomainConfig, sideEffectMonitoringStatus, type CourseState } from '@medfri/domain';
 import { DateTime } from 'luxon';
-import type { PoolClient } from 'pg';
 import type { ProjectionDefinition } from '../projectionDefinition.js';
 import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords, type DomainRecord } from './domain/domainRecord.js';
 import { referenceData, regionOf } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
-import { replaceRows } from './domain/tableRows.js';
+import { replaceChangedRows } from './domain/tableRows.js';
+import type { BatchWrites } from '../sql/batchWrites.js';
 
 /** Events that set a dose with the justification field the domain asks for above one DDD. */
 const DOSE_SETTERS = new Set(['MedicationRecorded', 'MedicationDoseChanged']);
 
-function medicationRows(courseId: string, state: CourseState, justified: ReadonlyMap<string, boolean>) {
+/** Whether a dose was justified is not in the course state (the text is sealed): the handler sets it from _justifications. */
+function medicationRows(courseId: string, state: CourseState) {
+  if (!state.course) return [];
+  const { patientId, unitId } = state.course;
   // The due date depends only on the state; whether it has passed is read at query time.
   const monitoring = new Map(sideEffectMonitoringStatus(state, DateTime.fromMillis(0, { zone: 'utc' }), defaultDomainConfig)
     .map((status) => [status.medicationId, status]));
@@ -21,9 +24,9 @@ function medicationRows(courseId: string, state: CourseState, justified: Readonl
     return {
       medication_id: medication.medicationId,
       course_id: courseId,
-      patient_id: state.course?.patientId,
-      unit_id: state.course?.unitId,
-      region_id: state.course ? regionOf(state.course.unitId) : null,
+      patient_id: patientId,
+      unit_id: unitId,
+      region_id: regionOf(unitId),
       atc: medication.atc,
       substance: medication.substance,
       class: reference?.class ?? null,
@@ -34,7 +37,7 @@ function medicationRows(courseId: string, state: CourseState, justified: Readonl
       ddds: medication.ddds,
       // As the domain decides it: the daily dose against the DDD itself, not the rounded ratio.
       above_ddd: medication.inUse && (reference ? medication.dailyDose > reference.ddd : medication.ddds > 1),
-      justification_recorded: justified.get(medication.medicationId) ?? false,
+      justification_recorded: false,
       in_use: medication.inUse && medication.dose > 0,
       recorded_at: medication.recordedAt,
       stopped_at: medication.stoppedAt,
@@ -44,19 +47,33 @@ function medicationRows(courseId: string, state: CourseState, justified: Readonl
   });
 }
 
-/** Whether each medication's latest dose-setting event came with a justification (its presence, never its text). */
-async function updateJustifications(tx: PoolClient, records: readonly DomainRecord[]): Promise<void> {
+function inCareRows(courseId: string, { course, admission }: CourseState) {
+  return course ? [{ course_id: courseId, patient_id: course.patientId, unit_id: course.unitId, admitted: admission.current !== null }] : [];
+}
+
+/**
+ * Whether each medication's latest dose-setting event came with a justification (its
+ * presence, never its text), then that fact on the medication rows of the given courses.
+ */
+function updateJustifications(writes: BatchWrites, records: readonly DomainRecord[], rewritten: readonly string[]): void {
   const setters = records.filter((record) => DOSE_SETTERS.has(record.type));
-  if (setters.length === 0) return;
-  await tx.query(
-    `INSERT INTO _justifications AS known (medication_id, justified, position)
+  if (setters.length > 0) {
+    writes.add(
+      `INSERT INTO _justifications AS known (medication_id, justified, position)
      SELECT DISTINCT ON (medication_id) medication_id, justified, position
      FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS setter (medication_id, justified, position)
      ORDER BY medication_id, position DESC
      ON CONFLICT (medication_id) DO UPDATE SET justified = excluded.justified, position = excluded.position
      WHERE known.position < excluded.position`,
-    [setters.map((record) => record.data.medicationId), setters.map((record) => record.sealedFields.includes('justificationAboveDdd')),
-      setters.map((record) => record.position)]);
+      [setters.map((record) => String(record.data.medicationId)), setters.map((record) => record.sealedFields.includes('justificationAboveDdd')),
+        setters.map((record) => record.position)]);
+  }
+  const courses = [...new Set([...rewritten, ...setters.map((record) => record.streamId)])];
+  if (courses.length === 0) return;
+  writes.add(
+    `UPDATE medications m SET justification_recorded = j.justified FROM _justifications j
+     WHERE j.medication_id = m.medication_id AND m.course_id = ANY($1::uuid[]) AND m.justification_recorded <> j.justified`,
+    [courses]);
 }
 
 /**
@@ -106,19 +123,10 @@ export const medication: ProjectionDefinition = {
     },
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx, context) {
-    const records = toDomainRecords(events);
-    const streams = (await foldStreams(context, courseFold, records)).filter((stream) => stream.state.course);
-    await updateJustifications(tx, streams.flatMap((stream) => stream.applied.map(({ record }) => record)));
-    const ids = streams.map((stream) => stream.streamId);
-    const justifications = await tx.query<{ medication_id: string; justified: boolean }>(
-      `SELECT j.medication_id, j.justified FROM _justifications j
-       WHERE j.medication_id = ANY($1::uuid[])`,
-      [streams.flatMap((stream) => Object.keys(stream.state.medication.medications))]);
-    const justified = new Map(justifications.rows.map((row) => [row.medication_id, row.justified]));
-    await replaceRows(tx, 'medications', 'course_id', ids, streams.flatMap((stream) => medicationRows(stream.streamId, stream.state, justified)));
-    await replaceRows(tx, '_courses_in_care', 'course_id', ids, streams.map(({ streamId, state }) => ({
-      course_id: streamId, patient_id: state.course?.patientId, unit_id: state.course?.unitId, admitted: state.admission.current !== null,
-    })));
+  async handle(events, writes, context) {
+    const streams = await foldStreams(context, courseFold, toDomainRecords(events));
+    const rewritten = replaceChangedRows(writes, 'medications', 'course_id', streams, medicationRows);
+    replaceChangedRows(writes, '_courses_in_care', 'course_id', streams, inCareRows);
+    updateJustifications(writes, streams.flatMap((stream) => stream.applied.map(({ record }) => record)), rewritten);
   },
 };

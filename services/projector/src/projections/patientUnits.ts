@@ -20,12 +20,12 @@ export const patientUnits: ProjectionDefinition = {
     'CREATE INDEX patient_units_by_unit ON patient_units (unit_id)',
   ],
   eventTypes: ['ReferralReceived', 'CourseStarted'],
-  async handle(events, tx) {
+  handle(events, writes) {
     const links = toDomainRecords(events).map((record) => {
       const { patientId, unitId } = record.data as { patientId: string; unitId: string };
       return { patientId, unitId, since: record.occurredAt, position: record.position };
     });
-    await tx.query(
+    writes.add(
       `INSERT INTO patient_units AS known (patient_id, unit_id, since, first_position)
        SELECT patient_id, unit_id, min(since), min(position)
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::bigint[]) AS link (patient_id, unit_id, since, position)

@@ -1,16 +1,27 @@
+import type { ReferralState } from '@medfri/domain';
 import type { ProjectionDefinition } from '../projectionDefinition.js';
 import { referralFold } from './domain/domainFolds.js';
 import { toDomainRecords } from './domain/domainRecord.js';
 import { kindOf } from './domain/eventKind.js';
 import { regionOf } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
-import { insertNewRows, replaceRows } from './domain/tableRows.js';
+import { insertNewRows, replaceChangedRows } from './domain/tableRows.js';
 
 const UNKNOWN_REGION = 'unknown';
 const region = (unitId: string) => regionOf(unitId) ?? UNKNOWN_REGION;
 const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Oslo')::date`;
 
 const REFERRAL_EVENTS = ['ReferralReceived', 'IntakeAccepted', 'IntakeRejected', 'WaitlistPlaceOffered', 'OfferDeclinedByPatient', 'ReferralWithdrawn'];
+
+function referralRows(referralId: string, { referral }: ReferralState) {
+  return referral ? [{
+    referral_id: referralId, patient_id: referral.patientId, unit_id: referral.unitId, region_id: region(referral.unitId),
+    source: referral.source, source_accepted: referral.sourceAccepted, statement_missing: referral.statementMissing,
+    diagnosis_group: referral.diagnosisGroup, received_at: referral.receivedAt, status: referral.status,
+    accepted: referral.assessedAt !== null && referral.rejectionReasons.length === 0 && referral.status !== 'rejected',
+    assessed_at: referral.assessedAt, rejection_reasons: referral.rejectionReasons, closed_at: referral.closedAt,
+  }] : [];
+}
 
 /**
  * What evaluators ask of referrals, per unit, region and month (Europe/Oslo): received
@@ -88,30 +99,21 @@ export const referrals: ProjectionDefinition = {
     },
   ],
   eventTypes: [...REFERRAL_EVENTS, 'CourseStarted', 'PatientAdmitted'],
-  async handle(events, tx, context) {
+  async handle(events, writes, context) {
     const records = toDomainRecords(events);
     const streams = (await foldStreams(context, referralFold, records)).filter((stream) => stream.state.referral);
-    await replaceRows(tx, 'referrals', 'referral_id', streams.map((stream) => stream.streamId), streams.flatMap(({ streamId, state }) => {
-      const referral = state.referral;
-      return referral ? [{
-        referral_id: streamId, patient_id: referral.patientId, unit_id: referral.unitId, region_id: region(referral.unitId),
-        source: referral.source, source_accepted: referral.sourceAccepted, statement_missing: referral.statementMissing,
-        diagnosis_group: referral.diagnosisGroup, received_at: referral.receivedAt, status: referral.status,
-        accepted: referral.assessedAt !== null && referral.rejectionReasons.length === 0 && referral.status !== 'rejected',
-        assessed_at: referral.assessedAt, rejection_reasons: referral.rejectionReasons, closed_at: referral.closedAt,
-      }] : [];
-    }));
-    await insertNewRows(tx, 'referral_events', streams.flatMap(({ streamId, applied }) => applied.map(({ record }) => ({
+    replaceChangedRows(writes, 'referrals', 'referral_id', streams, referralRows);
+    insertNewRows(writes, 'referral_events', streams.flatMap(({ streamId, applied }) => applied.map(({ record }) => ({
       position: record.position, referral_id: streamId, kind: kindOf(record.type), occurred_at: record.occurredAt,
       waitlisted: typeof record.data.waitlisted === 'boolean' ? record.data.waitlisted : null,
     }))));
 
-    await insertNewRows(tx, '_courses', records.filter((record) => record.type === 'CourseStarted').map((record) => ({
+    insertNewRows(writes, '_courses', records.filter((record) => record.type === 'CourseStarted').map((record) => ({
       course_id: record.streamId, patient_id: record.data.patientId, unit_id: record.data.unitId, region_id: region(String(record.data.unitId)),
     })));
     const admitted = records.filter((record) => record.type === 'PatientAdmitted');
     if (admitted.length === 0) return;
-    await tx.query(
+    writes.add(
       `INSERT INTO admissions (admission_id, course_id, patient_id, unit_id, region_id, setting, admitted_at, readmission, referral_id)
        SELECT a.admission_id, a.course_id, c.patient_id, c.unit_id, c.region_id, a.setting, a.admitted_at, a.readmission, a.referral_id
        FROM jsonb_to_recordset($1::jsonb) AS a (admission_id uuid, course_id uuid, setting text, admitted_at timestamptz, readmission boolean, referral_id uuid)

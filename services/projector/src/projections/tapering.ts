@@ -4,11 +4,24 @@ import { courseFold } from './domain/domainFolds.js';
 import { domainEventTypes, toDomainRecords } from './domain/domainRecord.js';
 import { kindOf } from './domain/eventKind.js';
 import { foldStreams, type Applied } from './domain/streamStates.js';
-import { insertNewRows, replaceRows } from './domain/tableRows.js';
+import { insertNewRows, replaceChangedRows } from './domain/tableRows.js';
 
 /** The step the patient is on: the last one started or held, if the plan is not closed. */
 function currentStep(plan: TaperingPlan) {
   return [...plan.steps].reverse().find((step) => step.status === 'started' || step.status === 'held') ?? null;
+}
+
+function planRows(courseId: string, state: CourseState) {
+  return state.course ? Object.values(state.tapering.plans).map((plan) => planRow(courseId, state, plan)) : [];
+}
+
+function stepRows(courseId: string, state: CourseState) {
+  return state.course ? Object.values(state.tapering.plans).flatMap((plan) => plan.steps.map((step) => ({
+    plan_id: plan.planId, step_index: step.index, course_id: courseId, target_dose: step.targetDose, planned_start: step.plannedStart,
+    minimum_days_to_hold: step.minimumDaysToHold, status: step.status, started_at: step.startedAt, completed_at: step.completedAt,
+    held_days: step.heldDays, completed_before_minimum_hold: step.completedBeforeMinimumHold,
+    held_since: step.hold?.since ?? null, hold_reason: step.hold?.reason ?? null, reversals: step.reversals,
+  }))) : [];
 }
 
 function planRow(courseId: string, state: CourseState, plan: TaperingPlan) {
@@ -119,16 +132,8 @@ export const tapering: ProjectionDefinition = {
       ) latest ON true`,
   }],
   eventTypes: domainEventTypes,
-  async handle(events, tx, context) {
+  async handle(events, writes, context) {
     const streams = (await foldStreams(context, courseFold, toDomainRecords(events))).filter((stream) => stream.state.course);
-    const ids = streams.map((stream) => stream.streamId);
-    const plans = streams.flatMap(({ streamId, state }) => Object.values(state.tapering.plans).map((plan) => planRow(streamId, state, plan)));
-    const steps = streams.flatMap(({ streamId, state }) => Object.values(state.tapering.plans).flatMap((plan) => plan.steps.map((step) => ({
-      plan_id: plan.planId, step_index: step.index, course_id: streamId, target_dose: step.targetDose, planned_start: step.plannedStart,
-      minimum_days_to_hold: step.minimumDaysToHold, status: step.status, started_at: step.startedAt, completed_at: step.completedAt,
-      held_days: step.heldDays, completed_before_minimum_hold: step.completedBeforeMinimumHold,
-      held_since: step.hold?.since ?? null, hold_reason: step.hold?.reason ?? null, reversals: step.reversals,
-    }))));
     const doses = streams.flatMap(({ streamId, applied }) => applied.flatMap((change) => doseRows(streamId, change)));
     const taperingEvents = streams.flatMap(({ streamId, applied }) => applied
       .filter(({ record }) => record.type.startsWith('Tapering') && typeof record.data.planId === 'string')
@@ -137,9 +142,9 @@ export const tapering: ProjectionDefinition = {
         step_index: typeof record.data.stepIndex === 'number' ? record.data.stepIndex : null,
         kind: kindOf(record.type), reason: typeof record.data.reason === 'string' ? record.data.reason : null, occurred_at: record.occurredAt,
       })));
-    await replaceRows(tx, 'tapering_plans', 'course_id', ids, plans);
-    await replaceRows(tx, 'tapering_steps', 'course_id', ids, steps);
-    await insertNewRows(tx, 'medication_doses', doses);
-    await insertNewRows(tx, 'tapering_events', taperingEvents);
+    replaceChangedRows(writes, 'tapering_plans', 'course_id', streams, planRows);
+    replaceChangedRows(writes, 'tapering_steps', 'course_id', streams, stepRows);
+    insertNewRows(writes, 'medication_doses', doses);
+    insertNewRows(writes, 'tapering_events', taperingEvents);
   },
 };

@@ -19,6 +19,8 @@ export interface Applied<S> {
 
 export interface StreamProgress<S> {
   streamId: string;
+  /** As of the batch's first event: what the read model holds for the stream. */
+  before: S;
   state: S;
   applied: Applied<S>[];
 }
@@ -64,7 +66,7 @@ export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S
     const folded = memory.get(record.streamId) as Folded<S>;
     let stream = progress.get(record.streamId);
     if (!stream) {
-      stream = { streamId: record.streamId, state: folded.state, applied: [] };
+      stream = { streamId: record.streamId, before: folded.state, state: folded.state, applied: [] };
       progress.set(record.streamId, stream);
       // Touched: to the end of the map's order, the last to be forgotten.
       memory.delete(record.streamId);

@@ -90,7 +90,7 @@ export const timeline: ProjectionDefinition = {
     'CREATE INDEX timeline_entries_by_entry ON timeline_entries (course_id, entry_id) WHERE entry_id IS NOT NULL',
   ],
   eventTypes: domainEventTypes,
-  async handle(events, tx, context) {
+  async handle(events, writes, context) {
     const records = toDomainRecords(events);
     const rows: EntryRow[] = [];
     for (const stream of await foldStreams(context, courseFold, records)) {
@@ -111,10 +111,10 @@ export const timeline: ProjectionDefinition = {
       rows.push(entryRow(record, record.streamId, {}, {}));
     }
     // Retraction links start empty (NULL): only the corrections below set them.
-    await insertNewRows(tx, 'timeline_entries', rows);
+    insertNewRows(writes, 'timeline_entries', rows);
     const corrections = rows.filter((row) => row.kind === kindOf(CORRECTION)).map((row) => row.position);
     if (corrections.length === 0) return;
-    await tx.query(
+    writes.add(
       `WITH pairs AS (
          SELECT correction.position AS correction, target.position AS target
          FROM timeline_entries correction

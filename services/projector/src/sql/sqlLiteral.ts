@@ -1,0 +1,55 @@
+/** A value a statement can take inline: what handlers pass as query parameters. */
+export type SqlValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean | null)[] | object;
+
+export class UnsupportedSqlValueError extends Error {
+  readonly code = 'unsupported_sql_value';
+  constructor(reason: string) {
+    super(`Cannot write this value into SQL: ${reason}`);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A string constant PostgreSQL reads back as exactly `text` whatever its
+ * standard_conforming_strings setting: with a backslash, the escape-string form.
+ */
+export function quoteText(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
+/** `{"a","b",NULL}`: a one-dimensional array constant; the statement casts it (`::uuid[]`). */
+function arrayText(values: readonly unknown[]): string {
+  return `{${values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'object') throw new UnsupportedSqlValueError('arrays hold only strings, numbers and booleans');
+    return `"${String(value).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  }).join(',')}}`;
+}
+
+/** The value as an SQL constant, to be cast by the statement where its type is not plain. */
+export function sqlLiteral(value: SqlValue): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new UnsupportedSqlValueError(`${value} is not a finite number`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return quoteText(value);
+  if (value instanceof Date) return quoteText(value.toISOString());
+  if (Array.isArray(value)) return quoteText(arrayText(value));
+  return quoteText(JSON.stringify(value));
+}
+
+/**
+ * The statement with each `$n` replaced by its value as a constant, so that several
+ * statements can travel in one simple-protocol message (which takes no parameters).
+ * Statement texts are the projector's own and name no `$` other than their parameters.
+ */
+export function inlineParameters(text: string, values: readonly SqlValue[]): string {
+  return text.replace(/\$(\d+)/g, (_, digits: string) => {
+    const index = Number(digits) - 1;
+    if (index < 0 || index >= values.length) throw new UnsupportedSqlValueError(`$${digits} has no value`);
+    return sqlLiteral(values[index]);
+  });
+}
