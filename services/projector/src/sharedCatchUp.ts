@@ -1,4 +1,6 @@
-import type { EventStore, RecordedEvent, Subscription } from '@medfri/event-store';
+import type { EventStore, RecordedEvent } from '@medfri/event-store';
+import { BEHIND, LiveTail, STOPPED, type TailReader } from './liveTail.js';
+import { withResolvers } from './withResolvers.js';
 
 /**
  * Events in position order, in the chunks they were read in: handing on a page at a
@@ -37,8 +39,6 @@ interface Reader {
  */
 const COHORT_PAGES = 4;
 
-const STOPPED = Symbol('stopped');
-
 /**
  * Catch-up reads shared by the followers of one process. Catching up, every projection
  * reads the same events; reading them, and what handlers derive from the very same event
@@ -47,52 +47,80 @@ const STOPPED = Symbol('stopped');
  * reader has passed it. A reader about to read a new page first waits for readers up to
  * a few pages behind it, so followers that start together stay within a page or two of
  * each other; without that, the cheapest projection would run ahead and read everything
- * alone. At the head (a page that is not full) each subscription continues on the
- * store's own live subscription, which waits for no one.
+ * alone. At the head (a page that is not full) every follower reads the process's one
+ * live tail (see LiveTail), which waits for no one: at the head too, each event is read
+ * once per process, and the handlers share its parsed record and folded states.
  */
 export class SharedCatchUp {
   private readonly entries = new Map<number, Entry>();
   private readonly readers = new Set<Reader>();
   private moved = withResolvers();
+  private tail: LiveTail | undefined;
 
   constructor(private readonly store: EventStore, private readonly pageSize: number) {}
 
-  /** Events after `after`, shared while catching up, then live in pages of `livePageSize`. */
+  /** Events after `after`: pages shared while catching up, then the process's live tail (pages of `livePageSize`). */
   subscribe(after: number, livePageSize: number): EventChunks {
     const reader: Reader = { position: after };
     const stopping = new AbortController();
     const stopped = new Promise<typeof STOPPED>((resolve) => stopping.signal.addEventListener('abort', () => resolve(STOPPED), { once: true }));
-    let live: Subscription | undefined;
-    this.readers.add(reader);
-    const leave = () => {
+    let live: { tail: LiveTail; reader: TailReader } | undefined;
+    const leavePages = () => {
       if (this.readers.delete(reader)) this.move();
+    };
+    const leaveTail = async () => {
+      const left = live;
+      live = undefined;
+      await left?.tail.leave(left.reader);
     };
     const chunks = async function* (this: SharedCatchUp): AsyncGenerator<readonly RecordedEvent[]> {
       let position = after;
       try {
         for (;;) {
-          const page = await this.pageAfter(reader, position, stopped);
-          if (!page || stopping.signal.aborted) return;
-          const fresh = page.events.filter((event) => event.position > position);
-          if (fresh.length > 0) yield fresh;
-          position = page.last > position ? page.last : position;
-          if (!page.full) break;
+          this.readers.add(reader);
+          for (;;) {
+            const page = await this.pageAfter(reader, position, stopped);
+            if (!page || stopping.signal.aborted) return;
+            const fresh = page.events.filter((event) => event.position > position);
+            if (fresh.length > 0) yield fresh;
+            position = page.last > position ? page.last : position;
+            if (!page.full) break;
+          }
+          // At the head: no longer holding pages for the cohort, reading the shared tail.
+          leavePages();
+          if (stopping.signal.aborted) return;
+          const tail = this.tailFrom(position, livePageSize);
+          const tailReader = tail.join(position);
+          live = { tail, reader: tailReader };
+          for (;;) {
+            const chunk = await tail.next(tailReader, position, stopped);
+            if (chunk === STOPPED) return;
+            if (chunk === BEHIND) break;
+            yield chunk;
+            position = chunk.at(-1)?.position ?? position;
+          }
+          // Fallen behind what the tail keeps: back to pages.
+          await leaveTail();
         }
       } finally {
-        leave();
+        leavePages();
+        await leaveTail();
       }
-      live = this.store.subscribeToAll({ after: position, pageSize: livePageSize });
-      if (stopping.signal.aborted) return;
-      for await (const event of live) yield [event];
     }.call(this);
     return {
       stop: async () => {
         stopping.abort();
-        leave();
-        await live?.stop();
+        leavePages();
+        await leaveTail();
       },
       [Symbol.asyncIterator]: () => chunks,
     };
+  }
+
+  /** The live tail, started at `position` if there is none to join. */
+  private tailFrom(position: number, pageSize: number): LiveTail {
+    if (!this.tail?.usable) this.tail = new LiveTail(this.store, position, pageSize);
+    return this.tail;
   }
 
   /** The page holding the events right after `position`: from memory, or read once for every reader. Undefined once stopped. */
@@ -136,6 +164,8 @@ export class SharedCatchUp {
       read: this.store.readAll({ after, maxCount: this.pageSize }).then((events) => {
         const page = { after, events, last: events.at(-1)?.position ?? after, full: events.length === this.pageSize };
         entry.page = page;
+        // A page short of full is the head as it was: whoever asks later reads afresh.
+        if (!page.full && this.entries.get(after) === entry) this.entries.delete(after);
         return page;
       }, (error: unknown) => {
         // Whoever asks next reads again.
@@ -159,12 +189,4 @@ export class SharedCatchUp {
     this.moved = withResolvers();
     moved.resolve();
   }
-}
-
-function withResolvers(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => undefined as void;
-  const promise = new Promise<void>((settle) => {
-    resolve = settle;
-  });
-  return { promise, resolve };
 }
