@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DomainRuleViolation } from '../http/domainRuleViolation.js';
 import { defineRoute, type AnyRoute, type HandlerContext, type HandlerResult, type RouteInput, type RouteSpec } from '../http/route.js';
 import type { AppServices } from '../services.js';
+import { replayableIds } from '../idempotency/replayableIds.js';
 import { hideSealedText, openFields, sealFields } from '../vault/personalFields.js';
 import type { CachedState, StreamModelKey } from './streamStateCache.js';
 
@@ -69,17 +70,13 @@ function foldStored<S>(model: StreamModel<S>, state: S, events: readonly { type:
   return events.reduce((folded, event) => model.evolve(folded, { type: event.type, data: hideSealedText(event.data), version: event.metadata.schemaVersion }), state);
 }
 
-/**
- * The stream's state now: the cached state with whatever was appended since folded in
- * (one read, usually empty), so a refusal is never decided on a stale state.
- */
-async function currentState<S>(services: AppServices, model: StreamModel<S>, stream: string): Promise<CachedState<S>> {
-  const cached = services.streamStates.get<S>(model, stream);
-  const known = cached?.revision ?? 'no_stream';
-  const missed = await services.eventStore.readStream(stream, { fromRevision: known === 'no_stream' ? 0 : known + 1 });
+/** The state with whatever was appended after it folded in (one read, usually empty), kept for the next command. */
+async function catchUp<S>(services: AppServices, model: StreamModel<S>, stream: string, known: CachedState<S> | undefined): Promise<CachedState<S>> {
+  const from = known === undefined || known.revision === 'no_stream' ? 0 : known.revision + 1;
+  const missed = await services.eventStore.readStream(stream, { fromRevision: from });
   const last = missed.at(-1);
-  if (!last) return cached ?? { revision: 'no_stream', state: model.initial };
-  const current = { revision: last.revision, state: foldStored(model, cached?.state ?? model.initial, missed) };
+  if (!last) return known ?? { revision: 'no_stream', state: model.initial };
+  const current = { revision: last.revision, state: foldStored(model, known?.state ?? model.initial, missed) };
   services.streamStates.set(model, stream, current);
   return current;
 }
@@ -97,23 +94,46 @@ type Recorded = z.input<typeof recordedSchema>;
 // Without If-Match the client asks for "the current state": a concurrent write is decided again.
 const ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
+/** What an attempt on a state that may be stale answers instead of a conflict or a refusal: read, then decide again. */
+const STALE = Symbol('stale');
+
+/**
+ * Decides on `known` and appends expecting its revision. A state that is not `fresh`
+ * (kept from an earlier command) may be behind the store; any outcome that could come
+ * from that (If-Match not matching, a refusal, nothing to record, the append's conflict)
+ * is STALE rather than an answer, so no answer is ever decided on a stale state.
+ */
 async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>(
   spec: CommandRouteSpec<P, Q, B, S>,
   context: HandlerContext<CommandInput<P, Q, B>>,
-): Promise<HandlerResult<Recorded>> {
-  const { input, principal, services, requestId, expectedRevision, newId } = context;
-  const stream = spec.stream(input);
-  const patientId = spec.patient(input);
-  const { revision, state } = await currentState(services, spec.model, stream);
+  stream: string,
+  known: CachedState<S>,
+  fresh: boolean,
+  newId: () => string,
+): Promise<HandlerResult<Recorded> | typeof STALE> {
+  const { input, principal, services, requestId, expectedRevision } = context;
+  const { revision, state } = known;
   if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
+    if (!fresh) return STALE;
     throw new WrongExpectedVersionError(stream, expectedRevision, revision);
   }
   const instant = services.clock.now();
-  const decision = spec.decide(input, state, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
-  if (!decision.ok) throw decision.error;
+  let decision: CommandDecision;
+  try {
+    decision = spec.decide(input, state, { now: DateTime.fromJSDate(instant, { zone: 'utc' }), newId });
+  } catch (error) {
+    if (!fresh) return STALE;
+    throw error;
+  }
+  if (!decision.ok) {
+    if (!fresh) return STALE;
+    throw decision.error;
+  }
   if (decision.events.length === 0) {
+    if (!fresh) return STALE;
     return revision === 'no_stream' ? { body: { revision: null, recorded: 0 } } : { body: { revision, recorded: 0 }, revision };
   }
+  const patientId = spec.patient(input);
   // Ids are minted before any await, so a re-run mints them in the same order.
   const withIds = decision.events.map((event) => ({ event, id: newId() }));
   const toAppend = await Promise.all(withIds.map(async ({ event, id }) => {
@@ -126,7 +146,13 @@ async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B exten
       metadata: { occurredAt, actor: { id: principal.subject, role: principal.role }, correlationId: requestId, causationId: null, schemaVersion: event.version },
     };
   }));
-  const appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
+  let appended;
+  try {
+    appended = await services.eventStore.appendToStream(stream, toAppend, { expected: revision });
+  } catch (error) {
+    if (!fresh && error instanceof WrongExpectedVersionError) return STALE;
+    throw error;
+  }
   // Fold what was written as it is stored; a duplicate (a retry) wrote nothing after `revision`.
   if (!appended.duplicate) {
     services.streamStates.set(spec.model, stream, { revision: appended.nextExpectedRevision, state: foldStored(spec.model, state, toAppend) });
@@ -136,10 +162,13 @@ async function decideAndAppend<P extends z.ZodType, Q extends z.ZodType, B exten
 }
 
 /**
- * One domain command as one route: bring the stream's state up to date, decide, seal
- * personal fields, append expecting the revision the state is at (or the client's
- * If-Match: stale is a 409), answer with the new revision as ETag. Event ids come from
- * `newId`, so a retried request appends nothing twice.
+ * One domain command as one route: decide on the stream's state, seal personal fields,
+ * append expecting the revision the state is at (or the client's If-Match: stale is a
+ * 409), answer with the new revision as ETag. The state kept from the last command on
+ * the stream is decided on without reading the stream first; if another process appended
+ * meanwhile, the append's expected revision refuses it and what was missed is read and
+ * decided again. Event ids come from `newId`, the same on every attempt, so a retried
+ * request appends nothing twice.
  */
 export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, S>(spec: CommandRouteSpec<P, Q, B, S>): AnyRoute {
   return defineRoute<typeof recordedSchema, P, Q, B>({
@@ -147,13 +176,24 @@ export function commandRoute<P extends z.ZodType, Q extends z.ZodType, B extends
     ...spec,
     response: { status: 200, description: 'Recorded; the body and ETag give the new revision', schema: recordedSchema },
     async handler(context) {
-      for (let attempt = 1; ; attempt += 1) {
+      const { services } = context;
+      const stream = spec.stream(context.input);
+      const cached = services.streamStates.get<S>(spec.model, stream);
+      let known = cached ?? await catchUp(services, spec.model, stream, undefined);
+      let fresh = cached === undefined;
+      const attemptIds = replayableIds(context.newId);
+      // A kept state found stale is read up to date and decided again; only lost races count as attempts.
+      for (let attempt = 1; ; ) {
         try {
-          return await decideAndAppend(spec, context);
+          const result = await decideAndAppend(spec, context, stream, known, fresh, attemptIds());
+          if (result !== STALE) return result;
         } catch (error) {
           const retry = error instanceof WrongExpectedVersionError && context.expectedRevision === undefined && attempt < ATTEMPTS_WITHOUT_IF_MATCH;
           if (!retry) throw error;
+          attempt += 1;
         }
+        known = await catchUp(services, spec.model, stream, known);
+        fresh = true;
       }
     },
   });

@@ -24,4 +24,13 @@ describe('StreamStateCache', () => {
     expect(cache.get(notes, 'a')?.state).toBe('a');
     expect(cache.get(notes, 'c')?.state).toBe('c');
   });
+
+  it('never replaces a state by an earlier one', () => {
+    const cache = new StreamStateCache();
+    cache.set(notes, 'a', { revision: 5, state: 'later' });
+    cache.set(notes, 'a', { revision: 4, state: 'earlier' });
+    expect(cache.get(notes, 'a')).toEqual({ revision: 5, state: 'later' });
+    cache.set(notes, 'a', { revision: 6, state: 'latest' });
+    expect(cache.get(notes, 'a')).toEqual({ revision: 6, state: 'latest' });
+  });
 });
