@@ -88,6 +88,26 @@ test('erasure deletes the key and index rows: identity and every sealed text rea
   expect(record.rows).toEqual([{ erased_by: 'admin-1', request_reference: 'case-2026-17', verification: 'electronic-id' }]);
 });
 
+test('sealing keys are kept for sealing only: an erasure here refuses the next seal, one elsewhere within the time to live leaves text no one can read', async () => {
+  const clock = createTestClock();
+  const here = new PersonalDataVault(pool, masterKey, clock);
+  const elsewhere = new PersonalDataVault(pool, masterKey, clock);
+  const patientId = await register();
+  const before = await here.sealText(patientId, 'kept key');
+  await elsewhere.sealText(patientId, 'kept key elsewhere');
+
+  expect(await here.erase(patientId, erasure)).toBe('erased');
+  await expect(here.sealText(patientId, 'after erasure')).rejects.toBeInstanceOf(PatientErasedError);
+  expect(await here.openText(patientId, before)).toEqual({ erased: true });
+
+  // The other process still holds the key it kept: what it seals now is unreadable at once.
+  const late = await elsewhere.sealText(patientId, 'sealed with the deleted key');
+  expect(await elsewhere.openText(patientId, late)).toEqual({ erased: true });
+  expect(await here.openText(patientId, late)).toEqual({ erased: true });
+  clock.advance(30_000);
+  await expect(elsewhere.sealText(patientId, 'after the time to live')).rejects.toBeInstanceOf(PatientErasedError);
+});
+
 test('another master key opens nothing', async () => {
   const patientId = await register();
   const sealed = await vault.sealText(patientId, 'secret');

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import { withTransaction } from '../db/transaction.js';
 import type { Identity } from './identity.js';
 import { nameTokens } from './nameTokens.js';
+import { SealingKeyCache } from './sealingKeyCache.js';
 import { blindIndex, deriveVaultKeys, newDataKey, open, seal, unwrapDataKey, wrapDataKey, type VaultKeys } from './vaultCrypto.js';
 import { DuplicateIdentityError, PatientErasedError, UnknownPatientError } from './vaultErrors.js';
 
@@ -41,9 +42,11 @@ function openSealedText(dataKey: Buffer | null, patientId: string, text: SealedT
  */
 export class PersonalDataVault {
   private readonly keys: VaultKeys;
+  private readonly sealingKeys: SealingKeyCache;
 
   constructor(private readonly pool: Pool, masterKey: Buffer, private readonly clock: Clock) {
     this.keys = deriveVaultKeys(masterKey);
+    this.sealingKeys = new SealingKeyCache(clock);
   }
 
   /**
@@ -118,7 +121,16 @@ export class PersonalDataVault {
   }
 
   /** Deletes the patient's key and blind-index rows, and records who did it on which request. */
-  erase(patientId: string, request: ErasureRequest): Promise<ErasureOutcome> {
+  async erase(patientId: string, request: ErasureRequest): Promise<ErasureOutcome> {
+    this.sealingKeys.forget(patientId);
+    try {
+      return await this.eraseInTransaction(patientId, request);
+    } finally {
+      this.sealingKeys.forget(patientId);
+    }
+  }
+
+  private eraseInTransaction(patientId: string, request: ErasureRequest): Promise<ErasureOutcome> {
     return withTransaction(this.pool, async (transaction) => {
       const known = await transaction.query('SELECT 1 FROM vault_identities WHERE patient_id = $1', [patientId]);
       if (known.rowCount === 0) return 'unknown';
@@ -133,14 +145,18 @@ export class PersonalDataVault {
     });
   }
 
-  /** Seals free text written about or by the patient, for storing in an event. */
+  /**
+   * Seals free text written about or by the patient, for storing in an event. The key may
+   * come from the sealing cache: see SealingKeyCache for what an erasure in another
+   * process means for it.
+   */
   async sealText(patientId: string, text: string): Promise<SealedText> {
-    const dataKey = await this.dataKey(patientId);
+    const dataKey = await this.sealingKeys.get(patientId, () => this.dataKey(patientId));
     if (dataKey === null) throw new PatientErasedError(patientId);
     return { sealed: seal(dataKey, textContext(patientId), Buffer.from(text, 'utf8')) };
   }
 
-  /** Opens texts sealed for one patient with one key lookup; all read as erased once the key is gone. */
+  /** Opens texts sealed for one patient with one key lookup (never cached); all read as erased once the key is gone. */
   async openTexts(patientId: string, texts: readonly SealedText[]): Promise<(string | Erased)[]> {
     const dataKey = await this.dataKey(patientId);
     return texts.map((text) => openSealedText(dataKey, patientId, text));
