@@ -143,7 +143,10 @@ test('429 once a subject is over its limit; other subjects are not affected', as
   try {
     const bearer = await limited.bearer(users.admin);
     const call = (authorization: string) => limited.http().get(`/patients/${randomUUID()}/identity`).set('Authorization', authorization);
-    expect((await call(bearer)).status).toBe(404);
+    const first = await call(bearer);
+    expect(first.status).toBe(404);
+    expect(first.headers.ratelimit).toMatch(/^"2-in-1min"; r=1; t=(59|60)$/);
+    expect(first.headers['ratelimit-policy']).toMatch(/^"2-in-1min"; q=2; w=60; pk=:[A-Za-z0-9+/=]+:$/);
     expect((await call(bearer)).status).toBe(404);
     const refused = await call(bearer);
     expectProblem(refused, 429, 'rate-limited');
