@@ -1,10 +1,11 @@
-import { commandCatalog, courseIdFor, decideOnState, type CommandCatalogEntry, type DomainCommand, type ReferralState } from '@medfri/domain';
+import { commandCatalog, decideOnState, type CommandCatalogEntry, type DomainCommand, type ReferralState } from '@medfri/domain';
 import { z } from 'zod';
 import { coursePathParams, referralPathParams } from '../http/pathParams.js';
 import { notVisible } from '../http/problem.js';
 import type { AnyRoute } from '../http/route.js';
 import { commandRoute, type CommandDecision } from '../routes/commandRoute.js';
 import { commandPath } from './commandPaths.js';
+import { courseIdOf } from './courseIds.js';
 import { decisionSupport } from './decisionSupport.js';
 import { domainStreamModels } from './domainStreamModels.js';
 
@@ -33,7 +34,7 @@ function bodyFor(entry: CommandCatalogEntry): z.ZodObject {
 
 function commandOf(entry: CommandCatalogEntry, params: Params, body: object): DomainCommand {
   const fromPath: Record<string, string> = { ...params };
-  if (entry.stream === 'course') fromPath.courseId = courseIdFor(params.patientId, params.unitId ?? '');
+  if (entry.stream === 'course') fromPath.courseId = courseIdOf(params.patientId, params.unitId ?? '');
   const known = Object.fromEntries(Object.entries(fromPath).filter(([key]) => key in entry.schema.shape));
   // Valid by construction: the body passed the schema without these fields, the path fields passed theirs.
   return { ...body, ...known, type: entry.type } as DomainCommand;

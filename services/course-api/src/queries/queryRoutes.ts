@@ -1,5 +1,5 @@
-import { courseIdFor } from '@medfri/domain';
 import { z } from 'zod';
+import { courseIdOf } from '../commands/courseIds.js';
 import { coursePathParams as courseParams, patientPathParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
@@ -27,7 +27,7 @@ export const readCourse = defineRoute({
   policy: (can) => can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.patientSelf(({ params }) => params.patientId)),
   accessLog: { resource: 'course', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params }, services: { pool } }) {
-    const courseId = courseIdFor(params.patientId, params.unitId);
+    const courseId = courseIdOf(params.patientId, params.unitId);
     const [summary, medications, tapering, taperingSteps, timeline] = await Promise.all([
       rows(pool, 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', [courseId]),
       rows(pool, 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', [courseId]),
