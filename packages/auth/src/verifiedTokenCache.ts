@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Principal } from './principal.js';
 
 /**
@@ -39,4 +39,5 @@ export class VerifiedTokenCache {
 }
 
 // The digest bounds an entry's size whatever the token's, and keeps bearer tokens out of memory.
-const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+// One-shot `hash`: a third of `createHash`'s cost on every request.
+const keyOf = (token: string) => hash('sha256', token, 'base64url');
