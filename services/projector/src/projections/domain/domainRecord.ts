@@ -1,6 +1,5 @@
 import { domainEvents, parseStreamName, type StreamKind } from '@medfri/domain';
 import type { RecordedEvent } from '@medfri/event-store';
-import { forgetOlderHalf } from './forgetOlderHalf.js';
 
 /**
  * A stored domain event, upcast and validated, with its free text left out. Shared by
@@ -35,13 +34,14 @@ export const domainEventTypes: readonly string[] = domainEvents.definitions.map(
 
 /**
  * Parsing (upcasting, validating) is a large part of what projections spend per event,
- * and the followers of one process get the very same event objects while catching up
- * (SharedCatchUp, which keeps them within a few pages of each other): the recent ones
- * are parsed once. By position, checked against the very object: a WeakMap keyed by
- * event would cost the garbage collector more than it saves.
+ * and the followers of one process get the very same event objects (SharedCatchUp,
+ * LiveTail): the record is kept on the event object itself, so each event is parsed
+ * once per process however far apart its followers are. Non-enumerable, so the event
+ * reads and compares as before.
  */
-const parsed = new Map<number, { recorded: RecordedEvent; record: DomainRecord | undefined }>();
-const RECENTLY_PARSED = 16_000;
+const PARSED = Symbol('domain record');
+
+type Parsed = RecordedEvent & { [PARSED]?: DomainRecord | null };
 
 /**
  * Parses a stored event of a domain stream. The service stores personal free text sealed
@@ -50,11 +50,10 @@ const RECENTLY_PARSED = 16_000;
  * Undefined for anything that is not a domain event on a domain stream.
  */
 export function toDomainRecord(recorded: RecordedEvent): DomainRecord | undefined {
-  const known = parsed.get(recorded.position);
-  if (known?.recorded === recorded) return known.record;
+  const known = (recorded as Parsed)[PARSED];
+  if (known !== undefined) return known ?? undefined;
   const record = parse(recorded);
-  parsed.set(recorded.position, { recorded, record });
-  if (parsed.size > RECENTLY_PARSED) forgetOlderHalf(parsed);
+  Object.defineProperty(recorded, PARSED, { value: record ?? null });
   return record;
 }
 

@@ -37,15 +37,10 @@ interface Folded<S> {
  */
 const STREAMS_IN_MEMORY = 5_000;
 
-/** Recent results of `evolve`, for the other projections folding the same events (see evolveOnce). */
-const SHARED_RESULTS = 16_000;
+/** The last result of `evolve` for a record, kept on the record (see evolveOnce). */
+const EVOLVED = Symbol('evolved');
 
-interface Result {
-  before: unknown;
-  after: unknown;
-}
-
-const results = new WeakMap<StreamFold<unknown>, Map<number, Result>>();
+type Evolved = DomainRecord & { [EVOLVED]?: { before: unknown; after: unknown } };
 
 /**
  * Folds the batch's events of one kind of stream into each stream's state with the
@@ -102,21 +97,16 @@ async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: M
 }
 
 /**
- * `evolve`, once per process for each event and state: catching up, the projections
- * following a fold apply the same events (the same objects, see SharedCatchUp) to the
- * same states, so the second one reuses the first one's result. States are never
- * changed in place, so the result for the same state object and event is the same.
+ * `evolve`, once per process for each event and state: the projections following a fold
+ * apply the same events (the same objects, see SharedCatchUp) to the same states, so the
+ * second one reuses the first one's result, kept on the record (a record belongs to one
+ * stream, hence to one fold). States are never changed in place, so the result for the
+ * same state object and event is the same.
  */
 function evolveOnce<S>(fold: StreamFold<S>, before: S, record: DomainRecord): S {
-  let known = results.get(fold as StreamFold<unknown>);
-  if (!known) {
-    known = new Map();
-    results.set(fold as StreamFold<unknown>, known);
-  }
-  const result = known.get(record.position);
-  if (result?.before === before) return result.after as S;
+  const known = (record as Evolved)[EVOLVED];
+  if (known?.before === before) return known.after as S;
   const after = fold.evolve(before, record.event);
-  known.set(record.position, { before, after });
-  if (known.size > SHARED_RESULTS) forgetOlderHalf(known);
+  Object.defineProperty(record, EVOLVED, { value: { before, after }, writable: true, configurable: true });
   return after;
 }
