@@ -17,7 +17,7 @@ export interface Latency {
 }
 
 const UNIT = 'unn-asgard';
-const PATIENTS = 20;
+const PATIENTS = 50;
 const COMMANDS_PER_SEC = 200;
 const SECONDS = 10;
 const JOIN_RETRY_MS = 50;
@@ -115,9 +115,14 @@ export async function liveLatency(databaseUrl: string): Promise<Latency> {
       const due = started + (index * 1000) / COMMANDS_PER_SEC;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const patient = patients[turn++ % patients.length] as Watched;
-      if (patient.busy) skipped += 1;
-      else pending.push(send(patient, index));
+      // The next patient whose previous entry has arrived; skipped only if all are waiting.
+      let patient: Watched | undefined;
+      for (let tried = 0; tried < patients.length && !patient; tried += 1) {
+        const candidate = patients[turn++ % patients.length] as Watched;
+        if (!candidate.busy) patient = candidate;
+      }
+      if (patient) pending.push(send(patient, index));
+      else skipped += 1;
     }
     await Promise.all(pending);
     return {

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       [`catch-up, all projections, batch ${BATCH_SIZE}`, `${Math.round(catchUp.perSec)} events/s (${(catchUp.ms / 1000).toFixed(1)} s)`],
       ['ratio catch-up / raw', ratio.toFixed(2)],
       ...(live ? [
-        ['live commands', `${live.commands} measured, ${live.skipped} skipped (patient busy), HTTP p99 ${live.commandP99.toFixed(1)} ms`],
+        ['live commands', `${live.commands} measured, ${live.skipped} skipped (every patient waiting for an entry), HTTP p99 ${live.commandP99.toFixed(1)} ms`],
         ['live HTTP response -> socket entry', `p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms, max ${live.max.toFixed(1)} ms`],
       ] satisfies [string, string][] : []),
     ];
