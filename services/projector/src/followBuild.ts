@@ -1,6 +1,7 @@
 import type { EventStore } from '@medfri/event-store';
 import type { Pool } from 'pg';
 import { applyBatch } from './applyBatch.js';
+import type { BatchSender } from './batchSender.js';
 import { eventBatches, type BatchSizes } from './eventBatches.js';
 import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
@@ -9,6 +10,8 @@ import type { SharedCatchUp } from './sharedCatchUp.js';
 
 export interface FollowOptions {
   pool: Pool;
+  /** This process's batch sender, shared with its other followers. */
+  sender: BatchSender;
   store: EventStore;
   /** This process's catch-up reads, shared with its other followers. */
   catchUp: SharedCatchUp;
@@ -43,7 +46,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
       // At-least-once delivery: anything at or before the checkpoint is already applied.
       const fresh = batch.filter((event) => event.position > build.checkpoint);
       if (fresh.length === 0) continue;
-      const outcome = await applyBatch(pool, definition, build, build.checkpoint, fresh, context);
+      const outcome = await applyBatch(options.sender, definition, build, build.checkpoint, fresh, context);
       if (!outcome.committed) return 'fenced';
       build = { ...build, checkpoint: outcome.checkpoint, status: outcome.status };
       await options.onProgress(build);

@@ -1,4 +1,5 @@
 import type { EventStore } from '@medfri/event-store';
+import type { BatchSender } from './batchSender.js';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBuild } from './createBuild.js';
@@ -15,6 +16,7 @@ import { Wakeup } from './wakeup.js';
 
 export interface WorkerOptions {
   pool: Pool;
+  sender: BatchSender;
   /** For the lock's own session, outside the pool. */
   connectionString: string;
   store: EventStore;
@@ -191,6 +193,7 @@ export class ProjectionWorker {
       try {
         const end = await followBuild({
           pool: options.pool,
+          sender: options.sender,
           store: options.store,
           catchUp: options.catchUp,
           definition: options.definition,

@@ -2,6 +2,7 @@ import { createPostgresEventStore, type EventStore } from '@medfri/event-store';
 import { migrate } from '@medfri/postgres-migrations';
 import { Pool } from 'pg';
 import pino, { type Logger } from 'pino';
+import { BatchSender } from './batchSender.js';
 import { assertValidDefinition, InvalidProjectionError, type ProjectionDefinition } from './projectionDefinition.js';
 import { projectorMigrations } from './projectorMigrations.js';
 import { allProjections } from './projections/index.js';
@@ -66,11 +67,14 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
   const catchUp = new SharedCatchUp(store, batchSizes.max);
   try {
     await migrate(pool, 'projector', projectorMigrations);
+    const registry = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const sender = new BatchSender(pool, registry.rows[0]?.schema ?? 'public');
     let workers: ProjectionWorker[] = [];
     const statuses = () => workers.map((worker) => worker.status());
     const metrics = createProjectorMetrics(store, statuses);
     workers = projections.map((definition) => new ProjectionWorker({
       pool,
+      sender,
       connectionString: config.databaseUrl,
       store,
       catchUp,

@@ -38,8 +38,8 @@ export const projectorMigrations: readonly Migration[] = [
     name: 'checkpoint advance in the batch statement',
     sql: `
       -- Opens a batch's transaction (see applyBatch): advances the build's checkpoint only from
-      -- where the follower started, which fences out a former holder of the lock; points the
-      -- search path at the build's schema and notifies listeners of a serving build, both for
+      -- where the follower started, which fences out a former holder of the lock; sets the
+      -- search path (the build's schema, then this one) and notifies listeners of a serving build, both for
       -- this transaction only. Read models are derived and rebuilt from the store on loss, so
       -- their commits need not wait for the disk: a crash loses the checkpoint with them.
       CREATE FUNCTION projector_advance_checkpoint(p_build bigint, p_after bigint, p_last bigint, p_schema text, p_notify text)
