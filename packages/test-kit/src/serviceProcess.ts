@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ServiceProcess {
+  /** For measuring what the service spends (see processCpu). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function startServiceProcess(entry: string, args: readonly string[]
   };
   for (let attempt = 0; ; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}: ${stderr}`);
-    if (await ready().catch(() => false)) return { stop };
+    if (await ready().catch(() => false)) return { pid: child.pid ?? 0, stop };
     if (attempt > 600) {
       await stop();
       throw new Error(`${entry} did not become ready: ${stderr}`);

@@ -17,7 +17,9 @@ import autocannon from 'autocannon';
 import { freePort, startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
+import { cpuMs, postgresServerPids } from '@medfri/test-kit/processCpu';
 import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
+import { Pool } from 'pg';
 
 const UNIT = 'unn-asgard';
 const PATIENTS = 60;
@@ -83,9 +85,13 @@ async function main(): Promise<void> {
     log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
     log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
 
+    const [apiProcess, projectorProcess] = running as [ServiceProcess, ServiceProcess];
+    const cpu = await cpuMeter(cluster.url, { api: [apiProcess.pid], projector: [projectorProcess.pid] });
     const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, requests: [{ setupRequest: nextRequest(false) }] });
     const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
     log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx, p99 ${saturated.latency.p99} ms`);
+    const spent = await cpu.perOperation(saturated.requests.total);
+    if (spent) log(`CPU per command: ${Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}`);
 
     const storeAppendPerSec = await rawAppendRate(cluster.url);
     log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
@@ -130,6 +136,36 @@ async function firstId(base: string, bearer: string, path: string, list: string,
     if (typeof id === 'string') return id;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * CPU time per operation of each process over a phase: the services, PostgreSQL's server
+ * processes (the postmaster and its children, also those started during the phase) and
+ * this process (the load generator). Undefined where /proc is not there.
+ */
+async function cpuMeter(url: string, services: Record<string, number[]>) {
+  const probe = new Pool({ connectionString: url, max: 1 });
+  const { rows } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = rows[0]?.pid ?? 0;
+  const postgresAtStart = postgresServerPids(backend);
+  const measure = (postgres: number[]) => {
+    const own = process.cpuUsage();
+    return {
+      ...Object.fromEntries(Object.entries(services).map(([name, pids]) => [name, cpuMs(pids)])),
+      postgres: cpuMs(postgres),
+      'load generator': (own.user + own.system) / 1000,
+    };
+  };
+  const before = measure(postgresAtStart);
+  return {
+    async perOperation(operations: number): Promise<Record<string, number> | undefined> {
+      const postgres = [...new Set([...postgresAtStart, ...postgresServerPids(backend)])];
+      const after = measure(postgres);
+      await probe.end();
+      if (before.postgres === undefined) return undefined;
+      return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ((ms ?? 0) - (before[name as keyof typeof before] ?? 0)) / operations]));
+    },
+  };
 }
 
 async function rawAppendRate(url: string): Promise<number> {
