@@ -79,6 +79,9 @@ const scenarios: Record<string, Scenario> = {
   readCourse: {
     prepare: async (relation) => ({ ownPatient, method: 'get', url: `/units/${unitFor(relation)}/patients/${patientFor(relation)}/course` }),
   },
+  readCourseTimeline: {
+    prepare: async (relation) => ({ ownPatient, method: 'get', url: `/units/${unitFor(relation)}/patients/${patientFor(relation)}/course/timeline?limit=10` }),
+  },
   readPatientCourses: {
     prepare: async (relation) => ({ ownPatient, method: 'get', url: `/patients/${patientFor(relation)}/courses` }),
   },

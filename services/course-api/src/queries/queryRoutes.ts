@@ -1,30 +1,38 @@
 import { z } from 'zod';
+import type { PolicyBuilder } from '../auth/policy.js';
 import { courseIdOf } from '../commands/courseIds.js';
 import { coursePathParams as courseParams, patientPathParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
+import { TIMELINE_PAGE_MAX, TIMELINE_PAGE_SIZE, timelinePage, timelinePageFields } from './timelinePage.js';
 
 const rowsSchema = z.array(z.record(z.string(), z.unknown()));
 
+/** The readers of a course, for the course read and its older timeline pages alike. */
+const courseReaders = <I extends { params: z.output<typeof courseParams> }>(can: PolicyBuilder<I>) =>
+  can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.patientSelf(({ params }) => params.patientId));
+
 /**
- * A course in full, from the read models: summary, medications in use with their action
- * points, tapering progress and planned steps, and the timeline. Before the projector has
- * seen the course, `summary` is null and the lists are empty (the course may not exist, or
- * may be seconds old: the read models are eventually consistent).
+ * A course from the read models: summary, medications in use with their action points,
+ * tapering progress and planned steps, and the latest page of the timeline (older pages:
+ * readCourseTimeline). Before the projector has seen the course, `summary` is null and the
+ * lists are empty (the course may not exist, or may be seconds old: the read models are
+ * eventually consistent).
  */
 export const readCourse = defineRoute({
   operationId: 'readCourse',
   method: 'get',
   path: '/units/:unitId/patients/:patientId/course',
   summary: "A patient's course at a unit",
+  description: `The timeline holds the course's latest ${TIMELINE_PAGE_SIZE} entries; \`timelinePage.olderBefore\` says where GET …/course/timeline continues.`,
   tags: ['Queries'],
   params: courseParams,
   response: {
     status: 200,
     description: 'The course as the read models have it',
-    schema: z.object({ courseId: z.uuid(), summary: z.record(z.string(), z.unknown()).nullable(), medications: rowsSchema, tapering: rowsSchema, taperingSteps: rowsSchema, timeline: rowsSchema }),
+    schema: z.object({ courseId: z.uuid(), summary: z.record(z.string(), z.unknown()).nullable(), medications: rowsSchema, tapering: rowsSchema, taperingSteps: rowsSchema, ...timelinePageFields }),
   },
-  policy: (can) => can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.patientSelf(({ params }) => params.patientId)),
+  policy: courseReaders,
   accessLog: { resource: 'course', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params }, services: { pool } }) {
     const courseId = courseIdOf(params.patientId, params.unitId);
@@ -33,9 +41,32 @@ export const readCourse = defineRoute({
       rows(pool, 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', [courseId]),
       rows(pool, 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', [courseId]),
       rows(pool, 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', [courseId]),
-      rows(pool, 'SELECT * FROM read_models.timeline_entries WHERE patient_id = $1 AND course_id = $2 ORDER BY position', [params.patientId, courseId]),
+      timelinePage(pool, { patientId: params.patientId, courseId }, undefined, TIMELINE_PAGE_SIZE),
     ]);
-    return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, timeline } };
+    return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, ...timeline } };
+  },
+});
+
+/** Older pages of a course's timeline: where the course read's `timelinePage.olderBefore` continues. */
+export const readCourseTimeline = defineRoute({
+  operationId: 'readCourseTimeline',
+  method: 'get',
+  path: '/units/:unitId/patients/:patientId/course/timeline',
+  summary: "A page of a patient's course timeline",
+  description: 'The latest `limit` entries before position `before` (without it, the latest of all), oldest first. '
+    + 'Follow `timelinePage.olderBefore` as the next `before` until it is null to walk the whole timeline back, each entry once.',
+  tags: ['Queries'],
+  params: courseParams,
+  query: z.strictObject({
+    before: z.coerce.number().int().min(1).optional().describe('Only entries at positions below this one: the `olderBefore` of the page read before'),
+    limit: z.coerce.number().int().min(1).max(TIMELINE_PAGE_MAX).default(TIMELINE_PAGE_SIZE),
+  }),
+  response: { status: 200, description: 'Oldest first', schema: z.object(timelinePageFields) },
+  policy: courseReaders,
+  accessLog: { resource: 'course.timeline', patients: ({ params }) => [params.patientId] },
+  async handler({ input: { params, query }, services: { pool } }) {
+    const course = { patientId: params.patientId, courseId: courseIdOf(params.patientId, params.unitId) };
+    return { body: await timelinePage(pool, course, query.before, query.limit) };
   },
 });
 
@@ -96,4 +127,4 @@ export const readReferralFunnel = defineRoute({
   },
 });
 
-export const queryRoutes = [readCourse, readPatientCourses, readUnitCensus, readReferralFunnel];
+export const queryRoutes = [readCourse, readCourseTimeline, readPatientCourses, readUnitCensus, readReferralFunnel];
