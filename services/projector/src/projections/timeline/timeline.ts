@@ -66,7 +66,7 @@ function entryRow(record: DomainRecord, patientId: string, where: { courseId?: s
  */
 export const timeline: ProjectionDefinition = {
   name: 'timeline',
-  version: 2,
+  version: 3,
   migrations: [
     `CREATE TABLE timeline_entries (
       position bigint PRIMARY KEY,
@@ -88,6 +88,9 @@ export const timeline: ProjectionDefinition = {
       retracts bigint)`,
     'CREATE INDEX timeline_entries_by_patient ON timeline_entries (patient_id, position)',
     'CREATE INDEX timeline_entries_by_entry ON timeline_entries (course_id, entry_id) WHERE entry_id IS NOT NULL',
+    // A course belongs to one patient: without this the planner takes patient and course for
+    // independent, reads all of a patient's entries and sorts them to find a course's latest page.
+    'CREATE STATISTICS timeline_entries_course_of_patient (dependencies) ON patient_id, course_id FROM timeline_entries',
   ],
   eventTypes: domainEventTypes,
   async handle(events, writes, context) {
