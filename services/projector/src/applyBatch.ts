@@ -3,7 +3,7 @@ import type { BatchOutcome, BatchSender } from './batchSender.js';
 import type { HandlerContext } from './handlerContext.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
-import { BatchWrites } from './sql/batchWrites.js';
+import { BatchWrites } from './batchWrites.js';
 
 /**
  * Applies a batch and advances the build's checkpoint in one transaction: after a

@@ -1,5 +1,5 @@
 import { DatabaseError, escapeIdentifier, type Pool, type QueryResult } from 'pg';
-import { inlineParameters } from './sql/sqlLiteral.js';
+import { inlineParameters } from '@medfri/sql-batch';
 
 export type BatchOutcome =
   | { committed: true; checkpoint: number; status: 'building' | 'active' }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@medfri/event-store';
 import type { HandlerContext } from './handlerContext.js';
-import type { BatchWrites } from './sql/batchWrites.js';
+import type { BatchWrites } from './batchWrites.js';
 
 /**
  * A read model: its tables and how events change them. The runtime builds each

@@ -1,10 +1,11 @@
+import { queryMany } from '@medfri/sql-batch';
 import { z } from 'zod';
 import type { PolicyBuilder } from '../auth/policy.js';
 import { courseIdOf } from '../commands/courseIds.js';
 import { coursePathParams as courseParams, patientPathParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
-import { TIMELINE_PAGE_MAX, TIMELINE_PAGE_SIZE, timelinePage, timelinePageFields } from './timelinePage.js';
+import { TIMELINE_PAGE_MAX, TIMELINE_PAGE_SIZE, timelinePageFields, timelinePageStatement, toTimelinePage } from './timelinePage.js';
 
 const rowsSchema = z.array(z.record(z.string(), z.unknown()));
 
@@ -36,13 +37,15 @@ export const readCourse = defineRoute({
   accessLog: { resource: 'course', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params }, services: { pool } }) {
     const courseId = courseIdOf(params.patientId, params.unitId);
-    const [summary, medications, tapering, taperingSteps, timeline] = await Promise.all([
-      rows(pool, 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', [courseId]),
-      rows(pool, 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', [courseId]),
-      rows(pool, 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', [courseId]),
-      rows(pool, 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', [courseId]),
-      timelinePage(pool, { patientId: params.patientId, courseId }, undefined, TIMELINE_PAGE_SIZE),
+    // One round trip and one snapshot for the five reads: the parts agree with each other.
+    const [summary = [], medications = [], tapering = [], taperingSteps = [], newestFirst = []] = await queryMany(pool, [
+      { text: 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', values: [courseId] },
+      { text: 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', values: [courseId] },
+      { text: 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', values: [courseId] },
+      { text: 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', values: [courseId] },
+      timelinePageStatement({ patientId: params.patientId, courseId }, undefined, TIMELINE_PAGE_SIZE),
     ]);
+    const timeline = toTimelinePage(newestFirst, TIMELINE_PAGE_SIZE);
     return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, ...timeline } };
   },
 });
@@ -66,7 +69,8 @@ export const readCourseTimeline = defineRoute({
   accessLog: { resource: 'course.timeline', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params, query }, services: { pool } }) {
     const course = { patientId: params.patientId, courseId: courseIdOf(params.patientId, params.unitId) };
-    return { body: await timelinePage(pool, course, query.before, query.limit) };
+    const page = timelinePageStatement(course, query.before, query.limit);
+    return { body: toTimelinePage(await rows(pool, page.text, page.values ?? []), query.limit) };
   },
 });
 

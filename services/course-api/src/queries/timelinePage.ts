@@ -1,6 +1,6 @@
-import type { Pool } from 'pg';
+import type { Statement } from '@medfri/sql-batch';
 import { z } from 'zod';
-import { rows, type Row } from './readModels.js';
+import type { Row } from './readModels.js';
 
 /** Entries a course read returns, and the timeline route's default page. */
 export const TIMELINE_PAGE_SIZE = 50;
@@ -23,19 +23,25 @@ export interface TimelinePage {
 }
 
 /**
- * The latest `limit` entries of a course's timeline before `before` (of all when undefined),
- * oldest first. Read newest first with a limit on the index (patient_id, position), so the
- * answer stays a page however long the course; one row more than the page tells whether
- * older entries exist without counting them. (How far PostgreSQL reads to pick the page:
- * README, Queries.)
+ * The statement reading the latest `limit` entries of a course's timeline before `before`
+ * (of all when undefined), newest first, one more than the page: with a limit on the
+ * index (patient_id, position), so the answer stays a page however long the course, and
+ * the extra row tells whether older entries exist without counting them. (How far
+ * PostgreSQL reads to pick the page: README, Queries.)
  */
-export async function timelinePage(pool: Pool, course: { patientId: string; courseId: string }, before: number | undefined, limit: number): Promise<TimelinePage> {
-  // One statement for both cases: pg's unnamed statements are planned with the values
-  // bound, so a null `before` drops its condition and a given one bounds the index scan.
-  const newestFirst = await rows(pool,
-    `SELECT * FROM read_models.timeline_entries
+export function timelinePageStatement(course: { patientId: string; courseId: string }, before: number | undefined, limit: number): Statement {
+  // One statement for both cases: the values are planned with it, so a null `before`
+  // drops its condition and a given one bounds the index scan.
+  return {
+    text: `SELECT * FROM read_models.timeline_entries
      WHERE patient_id = $1 AND course_id = $2 AND ($3::bigint IS NULL OR position < $3)
-     ORDER BY position DESC LIMIT $4`, [course.patientId, course.courseId, before ?? null, limit + 1]);
+     ORDER BY position DESC LIMIT $4`,
+    values: [course.patientId, course.courseId, before ?? null, limit + 1],
+  };
+}
+
+/** The page, oldest first, from what timelinePageStatement read. */
+export function toTimelinePage(newestFirst: readonly Row[], limit: number): TimelinePage {
   const timeline = newestFirst.slice(0, limit).reverse();
   const oldest = timeline[0];
   return { timeline, timelinePage: { olderBefore: newestFirst.length > limit && oldest ? Number(oldest.position) : null } };

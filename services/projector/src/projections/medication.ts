@@ -6,7 +6,7 @@ import { domainEventTypes, toDomainRecords, type DomainRecord } from './domain/d
 import { referenceData, regionOf } from './domain/referenceUnits.js';
 import { foldStreams } from './domain/streamStates.js';
 import { replaceChangedRows } from './domain/tableRows.js';
-import type { BatchWrites } from '../sql/batchWrites.js';
+import type { BatchWrites } from '../batchWrites.js';
 
 /** Events that set a dose with the justification field the domain asks for above one DDD. */
 const DOSE_SETTERS = new Set(['MedicationRecorded', 'MedicationDoseChanged']);

@@ -1,4 +1,4 @@
-import type { BatchWrites } from '../../sql/batchWrites.js';
+import type { BatchWrites } from '../../batchWrites.js';
 import type { StreamProgress } from './streamStates.js';
 
 /** A row as a JSON object keyed by column name. */

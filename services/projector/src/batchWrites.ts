@@ -1,4 +1,4 @@
-import { inlineParameters, type SqlValue } from './sqlLiteral.js';
+import { inlineParameters, type SqlValue } from '@medfri/sql-batch';
 
 /**
  * The statements a projection's handler wants applied for a batch. The runtime sends them

@@ -1,0 +1,1 @@
+module.exports = require('@medfri/test-kit')({ postgres: true });

@@ -1,0 +1,2 @@
+export { inlineParameters, quoteText, sqlLiteral, UnsupportedSqlValueError, type SqlValue } from './sqlLiteral.js';
+export { queryMany, type Statement } from './queryMany.js';
