@@ -9,9 +9,10 @@ export interface Statement {
 
 /**
  * Runs the statements as one message (one round trip) and answers each one's rows, in
- * order. PostgreSQL runs a message of several statements as one implicit transaction:
- * reads see one snapshot, and if any statement fails none has effect. Rows are parsed
- * by type exactly as with `pg`'s query (both use the text format).
+ * order. PostgreSQL runs a message of several statements as one implicit transaction: if
+ * any statement fails none has effect (each statement still takes its own snapshot under
+ * READ COMMITTED). Rows are parsed by type exactly as with `pg`'s query (both use the
+ * text format).
  */
 export async function queryMany(db: Pool | PoolClient, statements: readonly Statement[]): Promise<QueryResultRow[][]> {
   if (statements.length === 0) return [];

@@ -8,7 +8,8 @@ describe('sqlLiteral', () => {
 
   it('writes numbers, booleans, NULL, dates, arrays and JSON', () => {
     expect(sqlLiteral(42)).toBe('42');
-    expect(sqlLiteral(-1.5)).toBe('-1.5');
+    expect(sqlLiteral(-1.5)).toBe('(-1.5)');
+    expect(inlineParameters('SELECT 2-$1', [-1])).toBe('SELECT 2-(-1)');
     expect(sqlLiteral(false)).toBe('false');
     expect(sqlLiteral(null)).toBe('NULL');
     expect(sqlLiteral(undefined)).toBe('NULL');

@@ -32,7 +32,8 @@ export function sqlLiteral(value: SqlValue): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new UnsupportedSqlValueError(`${value} is not a finite number`);
-    return String(value);
+    // In parentheses when negative: `x-$1` must not become the comment `x--1`.
+    return value < 0 ? `(${value})` : String(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return quoteText(value);

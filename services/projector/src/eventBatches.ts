@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@medfri/event-store';
+import { ABORTED, untilAborted } from './untilAborted.js';
 
 const IDLE = Symbol('idle');
-const ABORTED = Symbol('aborted');
 
 type Pulled = IteratorResult<readonly RecordedEvent[]>;
 
@@ -31,15 +31,12 @@ export async function* eventBatches(
   signal: AbortSignal,
 ): AsyncGenerator<RecordedEvent[]> {
   const iterator = source[Symbol.asyncIterator]();
-  const aborted = new Promise<typeof ABORTED>((resolve) => {
-    signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
-  });
   let pending = pull(iterator);
   let rest: readonly RecordedEvent[] = [];
   let maxSize = sizes.min;
   while (!signal.aborted) {
     if (rest.length === 0) {
-      const first = await Promise.race([pending, aborted]);
+      const first = await untilAborted(pending, signal);
       if (first === ABORTED || first.done) return;
       rest = first.value;
       pending = pull(iterator);

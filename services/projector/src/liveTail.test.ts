@@ -15,7 +15,7 @@ function countingStore(): { store: EventStore; subscriptions: () => number } {
   };
 }
 
-const never = new Promise<never>(() => undefined);
+const never = new AbortController().signal;
 
 describe('LiveTail', () => {
   it('hands every reader the events after its position from one subscription', async () => {
@@ -53,12 +53,9 @@ describe('LiveTail', () => {
     const { store } = countingStore();
     const tail = new LiveTail(store, 0, 100);
     const reader = tail.join(0);
-    let stop = () => undefined as void;
-    const stopped = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    const waiting = tail.next(reader, 0, stopped);
-    stop();
+    const stopping = new AbortController();
+    const waiting = tail.next(reader, 0, stopping.signal);
+    stopping.abort();
     await expect(waiting).resolves.toBe(STOPPED);
     expect(tail.usable).toBe(true);
     await tail.leave(reader);

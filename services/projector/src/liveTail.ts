@@ -1,7 +1,12 @@
 import type { EventStore, RecordedEvent, Subscription } from '@medfri/event-store';
+import { ABORTED, untilAborted } from './untilAborted.js';
 import { withResolvers } from './withResolvers.js';
 
-/** Events kept for readers at the head; a reader that falls further behind reads pages again. */
+/**
+ * Events kept for readers at the head: trimmed once twice as many are held, to those a
+ * reader has not passed and at most this many; a reader that falls further behind reads
+ * pages again.
+ */
 const KEEP = 10_000;
 
 export const BEHIND = Symbol('behind');
@@ -57,19 +62,19 @@ export class LiveTail {
 
   /**
    * The events after `position` (waiting for at least one), BEHIND if they are no longer
-   * kept, STOPPED once `stopped` resolves or the subscription ended; throws what made the
+   * kept, STOPPED once `stopped` aborts or the subscription ended; throws what made the
    * subscription fail.
    */
-  async next(reader: TailReader, position: number, stopped: Promise<unknown>): Promise<readonly RecordedEvent[] | typeof BEHIND | typeof STOPPED> {
+  async next(reader: TailReader, position: number, stopped: AbortSignal): Promise<readonly RecordedEvent[] | typeof BEHIND | typeof STOPPED> {
     reader.position = position;
     for (;;) {
+      if (stopped.aborted) return STOPPED;
       if (this.failure !== undefined) throw this.failure;
       if (position < this.from) return BEHIND;
       const index = this.firstAfter(position);
       if (index < this.events.length) return this.events.slice(index);
       if (this.ended) return STOPPED;
-      const outcome = await Promise.race([this.arrived.promise, stopped.then(() => STOPPED)]);
-      if (outcome === STOPPED) return STOPPED;
+      if (await untilAborted(this.arrived.promise, stopped) === ABORTED) return STOPPED;
     }
   }
 

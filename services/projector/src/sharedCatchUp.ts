@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@medfri/event-store';
 import { BEHIND, LiveTail, STOPPED, type TailReader } from './liveTail.js';
+import { ABORTED, untilAborted } from './untilAborted.js';
 import { withResolvers } from './withResolvers.js';
 
 /**
@@ -63,7 +64,6 @@ export class SharedCatchUp {
   subscribe(after: number, livePageSize: number): EventChunks {
     const reader: Reader = { position: after };
     const stopping = new AbortController();
-    const stopped = new Promise<typeof STOPPED>((resolve) => stopping.signal.addEventListener('abort', () => resolve(STOPPED), { once: true }));
     let live: { tail: LiveTail; reader: TailReader } | undefined;
     const leavePages = () => {
       if (this.readers.delete(reader)) this.move();
@@ -76,13 +76,14 @@ export class SharedCatchUp {
     const chunks = async function* (this: SharedCatchUp): AsyncGenerator<readonly RecordedEvent[]> {
       let position = after;
       try {
-        for (;;) {
+        while (!stopping.signal.aborted) {
           this.readers.add(reader);
           for (;;) {
-            const page = await this.pageAfter(reader, position, stopped);
+            const page = await this.pageAfter(reader, position, stopping.signal);
             if (!page || stopping.signal.aborted) return;
             const fresh = page.events.filter((event) => event.position > position);
             if (fresh.length > 0) yield fresh;
+            if (stopping.signal.aborted) return;
             position = page.last > position ? page.last : position;
             if (!page.full) break;
           }
@@ -93,8 +94,8 @@ export class SharedCatchUp {
           const tailReader = tail.join(position);
           live = { tail, reader: tailReader };
           for (;;) {
-            const chunk = await tail.next(tailReader, position, stopped);
-            if (chunk === STOPPED) return;
+            const chunk = await tail.next(tailReader, position, stopping.signal);
+            if (chunk === STOPPED || stopping.signal.aborted) return;
             if (chunk === BEHIND) break;
             yield chunk;
             position = chunk.at(-1)?.position ?? position;
@@ -124,7 +125,7 @@ export class SharedCatchUp {
   }
 
   /** The page holding the events right after `position`: from memory, or read once for every reader. Undefined once stopped. */
-  private async pageAfter(reader: Reader, position: number, stopped: Promise<typeof STOPPED>): Promise<Page | undefined> {
+  private async pageAfter(reader: Reader, position: number, stopped: AbortSignal): Promise<Page | undefined> {
     reader.position = position;
     this.forgetPassedPages();
     this.move();
@@ -134,8 +135,7 @@ export class SharedCatchUp {
         entry = this.read(position);
         break;
       }
-      const outcome = await Promise.race([this.moved.promise, stopped]);
-      if (outcome === STOPPED) return undefined;
+      if (await untilAborted(this.moved.promise, stopped) === ABORTED) return undefined;
       entry = this.entryAfter(position);
     }
     return entry.read;

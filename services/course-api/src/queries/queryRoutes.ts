@@ -37,7 +37,7 @@ export const readCourse = defineRoute({
   accessLog: { resource: 'course', patients: ({ params }) => [params.patientId] },
   async handler({ input: { params }, services: { pool } }) {
     const courseId = courseIdOf(params.patientId, params.unitId);
-    // One round trip and one snapshot for the five reads: the parts agree with each other.
+    // One round trip for the five reads.
     const [summary = [], medications = [], tapering = [], taperingSteps = [], newestFirst = []] = await queryMany(pool, [
       { text: 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', values: [courseId] },
       { text: 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', values: [courseId] },
