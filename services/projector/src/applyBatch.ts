@@ -5,6 +5,14 @@ import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { BatchWrites } from './batchWrites.js';
 
+const eventTypeSets = new WeakMap<ProjectionDefinition, ReadonlySet<string> | undefined>();
+
+/** The definition's event types as a set, made once per definition rather than per batch. */
+function eventTypesOf(definition: ProjectionDefinition): ReadonlySet<string> | undefined {
+  if (!eventTypeSets.has(definition)) eventTypeSets.set(definition, definition.eventTypes && new Set(definition.eventTypes));
+  return eventTypeSets.get(definition);
+}
+
 /**
  * Applies a batch and advances the build's checkpoint in one transaction: after a
  * crash either both happened or neither, so re-delivery resumes exactly after the last
@@ -22,7 +30,7 @@ export async function applyBatch(
   context: HandlerContext,
 ): Promise<BatchOutcome> {
   const last = events.at(-1)?.position ?? after;
-  const types = definition.eventTypes ? new Set(definition.eventTypes) : undefined;
+  const types = eventTypesOf(definition);
   const relevant = types ? events.filter((event) => types.has(event.type)) : events;
   const writes = new BatchWrites();
   if (relevant.length > 0) await definition.handle(relevant, writes, context);
