@@ -28,7 +28,7 @@ async function state(build: Build): Promise<{ checkpoint: number; marks: number[
 beforeAll(async () => {
   pool = new Pool({ connectionString: await createTestDatabase() });
   await migrate(pool, 'projector', projectorMigrations);
-  sender = new BatchSender(pool, 'public');
+  sender = new BatchSender(pool);
 });
 afterAll(async () => {
   await pool.end();

@@ -26,31 +26,26 @@ interface Queued {
   reject(error: unknown): void;
 }
 
-/** Raised by projector_advance_checkpoint when the build is not at the follower's checkpoint. */
+/** Raised by projector_advance_checkpoints when a build is not at its follower's checkpoint. */
 const FENCED = 'MF001';
 
-type AdvanceRow = { status: 'building' | 'active' };
+type AdvanceRow = { statuses: ('building' | 'active')[] };
 
 /**
- * Sends the batches of a process's followers to PostgreSQL. A batch is the checkpoint's
- * advance followed by its statements, as one multi-statement message that PostgreSQL runs
- * as one implicit transaction, rolled back whole if any statement fails: one round trip per
- * batch. At the head every follower gets the same new events at the same moment, so the
- * batches ready in the same turn of the event loop go together as one message and one
- * transaction: a live event costs one round trip for all projections instead of one each.
- * Each batch still advances only its own build from its own checkpoint. If a combined
- * message fails, each batch is sent again on its own, so that one follower's fence or
- * failing statement is answered to that follower alone.
+ * Sends the batches of a process's followers to PostgreSQL, as one multi-statement message
+ * that PostgreSQL runs as one implicit transaction, rolled back whole if any statement
+ * fails: first one call advancing each batch's checkpoint, then each batch's statements
+ * under its build's schema. At the head every follower gets the same new events at the
+ * same moment, so the batches ready in the same turn of the event loop go together: a live
+ * event costs one round trip for all projections instead of one each. Each batch still
+ * advances only its own build from its own checkpoint. If a combined message fails, each
+ * batch is sent again on its own, so that one follower's fence or failing statement is
+ * answered to that follower alone.
  */
 export class BatchSender {
   private queue: Queued[] = [];
 
-  /**
-   * `registrySchema`: where projection_builds and the advance function live. Each batch's
-   * statements run with its build's schema first on the search path, then this one, so
-   * that the next batch in the same message still finds the function.
-   */
-  constructor(private readonly pool: Pool, private readonly registrySchema: string) {}
+  constructor(private readonly pool: Pool) {}
 
   send(message: BatchMessage): Promise<BatchOutcome> {
     return new Promise<BatchOutcome>((resolve, reject) => {
@@ -83,18 +78,22 @@ export class BatchSender {
   }
 
   private async execute(messages: readonly BatchMessage[]): Promise<BatchOutcome[]> {
-    const advances: number[] = [];
-    const texts: string[] = [];
+    const advance = inlineParameters('SELECT projector_advance_checkpoints($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) AS statuses', [
+      messages.map((message) => message.buildId),
+      messages.map((message) => message.after),
+      messages.map((message) => message.last),
+      messages.map((message) => message.notify),
+    ]);
+    const texts = [advance];
     for (const message of messages) {
-      advances.push(texts.length);
-      texts.push(inlineParameters('SELECT projector_advance_checkpoint($1, $2, $3, $4, $5) AS status',
-        [message.buildId, message.after, message.last, `${escapeIdentifier(message.schemaName)}, ${escapeIdentifier(this.registrySchema)}`, message.notify]));
-      texts.push(...message.statements);
+      if (message.statements.length === 0) continue;
+      texts.push(`SET LOCAL search_path = ${escapeIdentifier(message.schemaName)}`, ...message.statements);
     }
     const result = await this.pool.query(texts.join(';\n')) as QueryResult | QueryResult[];
-    const results = Array.isArray(result) ? result : [result];
+    const first = (Array.isArray(result) ? result[0] : result) as QueryResult<AdvanceRow> | undefined;
+    const statuses = first?.rows[0]?.statuses ?? [];
     return messages.map((message, index) => {
-      const status = (results[advances[index] as number] as QueryResult<AdvanceRow> | undefined)?.rows[0]?.status;
+      const status = statuses[index];
       if (!status) throw new Error(`advancing build ${message.buildId} returned no status`);
       return { committed: true, checkpoint: message.last, status };
     });

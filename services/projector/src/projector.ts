@@ -67,8 +67,7 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
   const catchUp = new SharedCatchUp(store, batchSizes.max);
   try {
     await migrate(pool, 'projector', projectorMigrations);
-    const registry = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-    const sender = new BatchSender(pool, registry.rows[0]?.schema ?? 'public');
+    const sender = new BatchSender(pool);
     let workers: ProjectionWorker[] = [];
     const statuses = () => workers.map((worker) => worker.status());
     const metrics = createProjectorMetrics(store, statuses);

@@ -62,4 +62,43 @@ export const projectorMigrations: readonly Migration[] = [
       END
       $fn$;`,
   },
+  {
+    version: 3,
+    name: 'one checkpoint advance for all batches of a message',
+    sql: `
+      -- Advances the checkpoints of all batches a message carries in one call (see BatchSender),
+      -- each only from where its follower started, fencing out a former holder of the lock;
+      -- notifies listeners of the serving builds; returns each build's status, in order. The
+      -- caller then sets each batch's search path itself, with SET LOCAL: a function that
+      -- changed it would see a different path on every call in the message, and PostgreSQL
+      -- plans a statement again whenever the path differs from the one it was planned with.
+      -- Read models are derived and rebuilt from the store on loss, so their commits need not
+      -- wait for the disk: a crash loses the checkpoints with them.
+      DROP FUNCTION projector_advance_checkpoint(bigint, bigint, bigint, text, text);
+      CREATE FUNCTION projector_advance_checkpoints(p_builds bigint[], p_afters bigint[], p_lasts bigint[], p_notifies text[])
+      RETURNS text[] LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_statuses text[];
+        v_notify text;
+      BEGIN
+        WITH moved AS (
+          UPDATE projection_builds b SET checkpoint = u.last
+            FROM unnest(p_builds, p_afters, p_lasts) AS u(build_id, after, last)
+           WHERE b.build_id = u.build_id AND b.checkpoint = u.after AND b.status IN ('building', 'active')
+          RETURNING b.build_id, b.status)
+        SELECT array_agg(moved.status ORDER BY array_position(p_builds, moved.build_id)) INTO v_statuses FROM moved;
+        IF coalesce(cardinality(v_statuses), 0) <> cardinality(p_builds) THEN
+          RAISE EXCEPTION 'a build of % is not at its checkpoint', p_builds USING ERRCODE = 'MF001';
+        END IF;
+        PERFORM set_config('synchronous_commit', 'off', true);
+        FOR i IN 1 .. cardinality(p_builds) LOOP
+          v_notify := p_notifies[i];
+          IF v_statuses[i] = 'active' AND v_notify IS NOT NULL THEN
+            PERFORM pg_notify('${NOTIFY_CHANNEL}', v_notify);
+          END IF;
+        END LOOP;
+        RETURN v_statuses;
+      END
+      $fn$;`,
+  },
 ];
