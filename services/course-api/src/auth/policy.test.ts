@@ -9,7 +9,7 @@ interface Input {
 
 const can = policyBuilder<Input>();
 const directory: PatientDirectory = {
-  unitsOf: async (patientId) => (patientId === 'p-asgard' ? ['unn-asgard', 'other-unit'] : []),
+  sharedUnit: async (patientId, units) => (patientId === 'p-asgard' ? units.find((unit) => ['unn-asgard', 'other-unit'].includes(unit)) : undefined),
   inUnit: async () => [],
   addToUnit: async () => undefined,
 };

@@ -52,7 +52,7 @@ export async function authorize<I>(policy: Policy<I>, principal: Principal, inpu
     }
     case 'clinicianOfPatient': {
       if (principal.role !== 'clinician') return null;
-      const unitId = (await directory.unitsOf(policy.patient(input))).find((unit) => principal.units.includes(unit));
+      const unitId = await directory.sharedUnit(policy.patient(input), principal.units);
       return unitId === undefined ? null : { unitId };
     }
     case 'anyOf':
