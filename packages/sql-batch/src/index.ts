@@ -1,2 +1,2 @@
-export { inlineParameters, quoteText, sqlLiteral, UnsupportedSqlValueError, type SqlValue } from './sqlLiteral.js';
-export { queryMany, type Statement } from './queryMany.js';
+export { inlineParameters, quoteText, sqlLiteral, UnsupportedSqlValueError, type SqlValue, type Statement } from './sqlLiteral.js';
+export { PreparedStatements, type Execution, type PreparedStatement } from './preparedStatements.js';

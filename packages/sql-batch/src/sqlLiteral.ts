@@ -1,6 +1,12 @@
 /** A value a statement can take inline: what handlers pass as query parameters. */
 export type SqlValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean | null)[] | object;
 
+/** A statement with `$1`… parameters and their values, as for `pg`'s query. */
+export interface Statement {
+  text: string;
+  values?: readonly SqlValue[];
+}
+
 export class UnsupportedSqlValueError extends Error {
   readonly code = 'unsupported_sql_value';
   constructor(reason: string) {

@@ -1,17 +1,28 @@
-import { queryMany } from '@medfri/sql-batch';
+import { PreparedStatements, type PreparedStatement } from '@medfri/sql-batch';
 import { z } from 'zod';
 import type { PolicyBuilder } from '../auth/policy.js';
 import { courseIdOf } from '../commands/courseIds.js';
 import { coursePathParams as courseParams, patientPathParams, unitPathParams as unitParams } from '../http/pathParams.js';
 import { defineRoute } from '../http/route.js';
 import { rows } from './readModels.js';
-import { TIMELINE_PAGE_MAX, TIMELINE_PAGE_SIZE, timelinePageFields, timelinePageStatement, toTimelinePage } from './timelinePage.js';
+import { latestTimelinePage, latestTimelinePageValues, TIMELINE_PAGE_MAX, TIMELINE_PAGE_SIZE, timelinePageFields, timelinePageStatement, toTimelinePage } from './timelinePage.js';
 
 const rowsSchema = z.array(z.record(z.string(), z.unknown()));
 
 /** The readers of a course, for the course read and its older timeline pages alike. */
 const courseReaders = <I extends { params: z.output<typeof courseParams> }>(can: PolicyBuilder<I>) =>
   can.anyOf(can.clinicianOfUnit(({ params }) => params.unitId), can.patientSelf(({ params }) => params.patientId));
+
+/** The course read's statements: `$1` is the course. */
+const courseReads = {
+  summary: { name: 'summary', text: 'SELECT * FROM read_models.course_summaries WHERE course_id = $1' },
+  medications: { name: 'medications', text: 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id' },
+  tapering: { name: 'tapering', text: 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at' },
+  taperingSteps: { name: 'tapering_steps', text: 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index' },
+} satisfies Record<string, PreparedStatement>;
+
+// Planning these costs PostgreSQL more than running them: planned once per connection.
+const courseRead = new PreparedStatements('course_read', [...Object.values(courseReads), latestTimelinePage]);
 
 /**
  * A course from the read models: summary, medications in use with their action points,
@@ -38,12 +49,9 @@ export const readCourse = defineRoute({
   async handler({ input: { params }, services: { pool } }) {
     const courseId = courseIdOf(params.patientId, params.unitId);
     // One round trip for the five reads.
-    const [summary = [], medications = [], tapering = [], taperingSteps = [], newestFirst = []] = await queryMany(pool, [
-      { text: 'SELECT * FROM read_models.course_summaries WHERE course_id = $1', values: [courseId] },
-      { text: 'SELECT * FROM read_models.medication_action_points WHERE course_id = $1 ORDER BY medication_id', values: [courseId] },
-      { text: 'SELECT * FROM read_models.tapering_progress WHERE course_id = $1 ORDER BY created_at', values: [courseId] },
-      { text: 'SELECT * FROM read_models.tapering_steps WHERE course_id = $1 ORDER BY plan_id, step_index', values: [courseId] },
-      timelinePageStatement({ patientId: params.patientId, courseId }, undefined, TIMELINE_PAGE_SIZE),
+    const [summary = [], medications = [], tapering = [], taperingSteps = [], newestFirst = []] = await courseRead.query(pool, [
+      ...Object.values(courseReads).map((statement) => ({ statement, values: [courseId] })),
+      { statement: latestTimelinePage, values: latestTimelinePageValues({ patientId: params.patientId, courseId }, TIMELINE_PAGE_SIZE) },
     ]);
     const timeline = toTimelinePage(newestFirst, TIMELINE_PAGE_SIZE);
     return { body: { courseId, summary: summary[0] ?? null, medications, tapering, taperingSteps, ...timeline } };

@@ -1,4 +1,4 @@
-import type { Statement } from '@medfri/sql-batch';
+import type { PreparedStatement, Statement } from '@medfri/sql-batch';
 import { z } from 'zod';
 import type { Row } from './readModels.js';
 
@@ -23,21 +23,25 @@ export interface TimelinePage {
 }
 
 /**
- * The statement reading the latest `limit` entries of a course's timeline before `before`
- * (of all when undefined), newest first, one more than the page: with a limit on the
- * index (patient_id, position), so the answer stays a page however long the course, and
- * the extra row tells whether older entries exist without counting them. (How far
- * PostgreSQL reads to pick the page: README, Queries.)
+ * Reads the latest `$3` entries of a course's timeline (patient `$1`, course `$2`), newest
+ * first, before position `$4` when `older`: with a limit on the index (patient_id,
+ * position), so the answer stays a page however long the course. (How far PostgreSQL
+ * reads to pick the page: README, Queries.)
  */
+const timelinePageText = (older: boolean) => `SELECT * FROM read_models.timeline_entries
+     WHERE patient_id = $1 AND course_id = $2${older ? ' AND position < $4' : ''}
+     ORDER BY position DESC LIMIT $3`;
+
+/** The course read's latest page, prepared once per connection (see readCourse). */
+export const latestTimelinePage: PreparedStatement = { name: 'timeline', text: timelinePageText(false) };
+
+/** Values of latestTimelinePage; one row more than the page tells whether older entries exist, without counting them. */
+export const latestTimelinePageValues = (course: { patientId: string; courseId: string }, limit: number) => [course.patientId, course.courseId, limit + 1];
+
+/** The page of `limit` entries before `before` (the latest when undefined), newest first, one more than the page. */
 export function timelinePageStatement(course: { patientId: string; courseId: string }, before: number | undefined, limit: number): Statement {
-  // One statement for both cases: the values are planned with it, so a null `before`
-  // drops its condition and a given one bounds the index scan.
-  return {
-    text: `SELECT * FROM read_models.timeline_entries
-     WHERE patient_id = $1 AND course_id = $2 AND ($3::bigint IS NULL OR position < $3)
-     ORDER BY position DESC LIMIT $4`,
-    values: [course.patientId, course.courseId, before ?? null, limit + 1],
-  };
+  const values = latestTimelinePageValues(course, limit);
+  return before === undefined ? { text: latestTimelinePage.text, values } : { text: timelinePageText(true), values: [...values, before] };
 }
 
 /** The page, oldest first, from what timelinePageStatement read. */
