@@ -11,7 +11,9 @@ afterAll(async () => {
   await pool.end();
 });
 
-const awkward = ["O'Brien", 'back\\slash', 'quote "inside"', "both \\' and \\\\", '{braces},commas', 'NULL', '', 'æøå ✓', 'line\nbreak', '$1 and $$'];
+const awkward = ["O'Brien", 'back\\slash', 'quote "inside"', "both \\' and \\\\", '{braces},commas', 'NULL', '', 'æøå ✓', 'line\nbreak', '$1 and $$',
+  // Dollar-quoting tags, inside and at the end of the text.
+  '$v$', 'ends in $v', '$v$ and $v1$ and $v', '$$v$$'];
 
 describe('sqlLiteral against PostgreSQL', () => {
   it.each(['on', 'off'])('reads back every awkward string exactly (standard_conforming_strings %s)', async (setting) => {

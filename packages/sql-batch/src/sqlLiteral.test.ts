@@ -1,9 +1,11 @@
 import { inlineParameters, sqlLiteral, UnsupportedSqlValueError } from './sqlLiteral.js';
 
 describe('sqlLiteral', () => {
-  it('doubles quotes and uses the escape-string form only where a backslash needs it', () => {
-    expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
-    expect(sqlLiteral('a\\b\'c')).toBe(" E'a\\\\b''c'");
+  it('dollar-quotes text with a tag the text cannot close early', () => {
+    expect(sqlLiteral("O'Brien \\ \"x\"")).toBe("$v$O'Brien \\ \"x\"$v$");
+    expect(sqlLiteral('has $v$ inside')).toBe('$v1$has $v$ inside$v1$');
+    expect(sqlLiteral('ends in $v')).toBe('$v1$ends in $v$v1$');
+    expect(sqlLiteral('$v$ and ends in $v1')).toBe('$v2$$v$ and ends in $v1$v2$');
   });
 
   it('writes numbers, booleans, NULL, dates, arrays and JSON', () => {
@@ -13,9 +15,9 @@ describe('sqlLiteral', () => {
     expect(sqlLiteral(false)).toBe('false');
     expect(sqlLiteral(null)).toBe('NULL');
     expect(sqlLiteral(undefined)).toBe('NULL');
-    expect(sqlLiteral(new Date('2026-01-02T03:04:05.000Z'))).toBe("'2026-01-02T03:04:05.000Z'");
-    expect(sqlLiteral(['a', null, 3])).toBe(`'{"a",NULL,"3"}'`);
-    expect(sqlLiteral({ name: "it's" })).toBe(`'{"name":"it''s"}'`);
+    expect(sqlLiteral(new Date('2026-01-02T03:04:05.000Z'))).toBe('$v$2026-01-02T03:04:05.000Z$v$');
+    expect(sqlLiteral(['a', null, 3])).toBe('$v${"a",NULL,"3"}$v$');
+    expect(sqlLiteral({ name: "it's" })).toBe('$v${"name":"it\'s"}$v$');
   });
 
   it('refuses what it cannot write faithfully', () => {
