@@ -64,6 +64,9 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   const issuers: TrustedIssuerConfig[] = [...(config.auth.issuer ? [config.auth.issuer] : []), ...(devIssuer ? [devIssuer] : [])];
 
   const app = express();
+  // ETags name stream revisions (If-Match); express's own, a hash of every body, would
+  // put one on read-model answers too, which a client could take for a revision.
+  app.set('etag', false);
   app.use(observeRequests(logger, metrics));
   app.use(helmet());
   app.use(cors({

@@ -70,6 +70,8 @@ test('the course read gives the latest 50 entries, oldest first, and where older
   const body = response.body as TimelineBody;
   expect(body.timeline.map((entry) => entry.position)).toEqual(allPositions.slice(-50));
   expect(body.timelinePage).toEqual({ olderBefore: Number(allPositions.at(-50)) });
+  // A read model records no stream revision: no ETag a client could take for an If-Match.
+  expect(response.headers.etag).toBeUndefined();
 });
 
 test('following the continuation walks every entry of the course once, in order', async () => {
