@@ -1,7 +1,7 @@
 import type { EventStore } from '@medfri/event-store';
 import type { Pool } from 'pg';
-import { applyBatch } from './applyBatch.js';
-import type { BatchSender } from './batchSender.js';
+import { batchMessage } from './batchMessage.js';
+import type { BatchOutcome, BatchSender } from './batchSender.js';
 import { eventBatches, type BatchSizes } from './eventBatches.js';
 import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
@@ -23,13 +23,16 @@ export interface FollowOptions {
   onProgress(build: Build): Promise<void>;
 }
 
-/** `stopped`: the signal aborted. `fenced`: the build moved on without this follower (see applyBatch). */
+/** `stopped`: the signal aborted. `fenced`: the build moved on without this follower (see batchMessage). */
 export type FollowEnd = 'stopped' | 'fenced';
 
 /**
  * Feeds one build from its committed checkpoint: catches up page by page, then
  * follows live. Errors (store or database unavailable, a failing handler) are thrown
- * with nothing half-applied; following again resumes from the last commit.
+ * with nothing half-applied; following again resumes from the last commit. While
+ * catching up, the next batch is handled while the last one commits (it is sent only
+ * once that one has committed), so the handlers' work and PostgreSQL's overlap; at the
+ * head each batch's commit is awaited at once.
  */
 export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   const { pool, definition, signal } = options;
@@ -39,18 +42,36 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   if (build.status !== 'building' && build.status !== 'active') return 'fenced';
   await options.onProgress(build);
 
+  /** Resolves false when fenced. */
+  const committed = async (sent: Promise<BatchOutcome>): Promise<boolean> => {
+    const outcome = await sent;
+    if (!outcome.committed) return false;
+    build = { ...build, checkpoint: outcome.checkpoint, status: outcome.status };
+    await options.onProgress(build);
+    return true;
+  };
   const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
   const context = createHandlerContext(options.store);
+  let sent = build.checkpoint;
+  let inFlight: Promise<boolean> | undefined;
   try {
     for await (const batch of eventBatches(subscription, options.batchSizes, signal)) {
       // At-least-once delivery: anything at or before the checkpoint is already applied.
-      const fresh = batch.filter((event) => event.position > build.checkpoint);
+      const fresh = batch.filter((event) => event.position > sent);
       if (fresh.length === 0) continue;
-      const outcome = await applyBatch(options.sender, definition, build, build.checkpoint, fresh, context);
-      if (!outcome.committed) return 'fenced';
-      build = { ...build, checkpoint: outcome.checkpoint, status: outcome.status };
-      await options.onProgress(build);
+      const message = await batchMessage(definition, build, sent, fresh, context);
+      if (inFlight && !(await inFlight)) return 'fenced';
+      inFlight = committed(options.sender.send(message));
+      // Awaited later, before the next batch is sent: not an unhandled rejection meanwhile.
+      inFlight.catch(() => undefined);
+      sent = message.last;
+      if (fresh.length < options.batchSizes.max) {
+        const done = inFlight;
+        inFlight = undefined;
+        if (!(await done)) return 'fenced';
+      }
     }
+    if (inFlight && !(await inFlight)) return 'fenced';
     return 'stopped';
   } finally {
     await subscription.stop();

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@medfri/event-store';
-import type { BatchOutcome, BatchSender } from './batchSender.js';
+import type { BatchMessage } from './batchSender.js';
 import type { HandlerContext } from './handlerContext.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
@@ -14,27 +14,26 @@ function eventTypesOf(definition: ProjectionDefinition): ReadonlySet<string> | u
 }
 
 /**
- * Applies a batch and advances the build's checkpoint in one transaction: after a
- * crash either both happened or neither, so re-delivery resumes exactly after the last
- * committed batch. The handler only says what to write; the sender runs the advance, then
- * the statements (see BatchSender). The advance only succeeds from the checkpoint this
- * follower started from, which fences out a former holder of the lock. `events` are
+ * The message applying a batch and advancing the build's checkpoint in one transaction:
+ * after a crash either both happened or neither, so re-delivery resumes exactly after the
+ * last committed batch. The handler only says what to write; the sender runs the advance,
+ * then the statements (see BatchSender). The advance only succeeds from the checkpoint
+ * this follower started from, which fences out a former holder of the lock. `events` are
  * those after `after`, in position order.
  */
-export async function applyBatch(
-  sender: BatchSender,
+export async function batchMessage(
   definition: ProjectionDefinition,
   build: Pick<Build, 'buildId' | 'schemaName'>,
   after: number,
   events: readonly RecordedEvent[],
   context: HandlerContext,
-): Promise<BatchOutcome> {
+): Promise<BatchMessage> {
   const last = events.at(-1)?.position ?? after;
   const types = eventTypesOf(definition);
   const relevant = types ? events.filter((event) => types.has(event.type)) : events;
   const writes = new BatchWrites();
   if (relevant.length > 0) await definition.handle(relevant, writes, context);
-  return sender.send({
+  return {
     buildId: build.buildId,
     schemaName: build.schemaName,
     after,
@@ -42,5 +41,5 @@ export async function applyBatch(
     statements: writes.statements,
     // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
     notify: writes.size > 0 ? `${definition.name}:${last}` : null,
-  });
+  };
 }
