@@ -83,13 +83,14 @@ async function main(): Promise<void> {
     });
     const fixedCommands = (counts.step + counts.observation) / FIXED_RATE_SECONDS;
     log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
+    log(`fixed rate: responses by status ${statuses(fixed)}`);
     log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
 
     const [apiProcess, projectorProcess] = running as [ServiceProcess, ServiceProcess];
     const cpu = await cpuMeter(cluster.url, { api: [apiProcess.pid], projector: [projectorProcess.pid] });
     const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, requests: [{ setupRequest: nextRequest(false) }] });
     const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
-    log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx, p99 ${saturated.latency.p99} ms`);
+    log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx (${statuses(saturated)}), p99 ${saturated.latency.p99} ms`);
     const spent = await cpu.perOperation(saturated.requests.total);
     if (spent) log(`CPU per command: ${Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}`);
 
@@ -102,6 +103,11 @@ async function main(): Promise<void> {
     for (const service of running.reverse()) await service.stop();
     await cluster.stop();
   }
+}
+
+/** `200: 5300, 422: 2`: what the service answered, so a refusal is told apart from a failure. */
+function statuses(result: autocannon.Result): string {
+  return Object.entries(result.statusCodeStats ?? {}).map(([status, { count = 0 }]) => `${status}: ${count}`).join(', ');
 }
 
 async function post(base: string, path: string, bearer: string | undefined, body: object): Promise<unknown> {
