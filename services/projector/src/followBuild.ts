@@ -74,6 +74,9 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
     if (inFlight && !(await inFlight)) return 'fenced';
     return 'stopped';
   } finally {
+    // A failure while the last batch commits: let it settle, so that following again
+    // starts from where it left the checkpoint.
+    await inFlight?.catch(() => undefined);
     await subscription.stop();
   }
 }
