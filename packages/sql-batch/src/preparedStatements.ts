@@ -31,7 +31,7 @@ export class PreparedStatements {
   private readonly prepared = new WeakSet<PoolClient>();
   private readonly names = new Map<PreparedStatement, string>();
 
-  /** `namespace` keeps the statements' names apart from others prepared on the same connections. */
+  /** `namespace` keeps the statements' names apart from others prepared on the same connections: one instance per namespace. */
   constructor(namespace: string, statements: readonly PreparedStatement[]) {
     for (const statement of statements) {
       const name = `${namespace}_${statement.name}`;
@@ -54,6 +54,7 @@ export class PreparedStatements {
   }
 
   private async run(pool: Pool, executions: readonly Execution[]): Promise<QueryResultRow[][]> {
+    if (executions.length === 0) return [];
     const texts = executions.map(({ statement, values }) => {
       const name = this.nameOf(statement);
       return values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.map(sqlLiteral).join(', ')})`;

@@ -25,7 +25,8 @@ export class UnsupportedSqlValueError extends Error {
 export function quoteText(text: string): string {
   for (let attempt = 0; ; attempt += 1) {
     const tag = `$v${attempt === 0 ? '' : attempt}$`;
-    if (!text.includes(tag) && !text.endsWith(tag.slice(0, -1))) return `${tag}${text}${tag}`;
+    // After a space: `$` continues an identifier, so `x$1` must not become a longer name.
+    if (!text.includes(tag) && !text.endsWith(tag.slice(0, -1))) return ` ${tag}${text}${tag}`;
   }
 }
 

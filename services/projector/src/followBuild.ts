@@ -52,18 +52,21 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   };
   const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
   const context = createHandlerContext(options.store);
+  // A commit that fails or is fenced while the next batch is awaited ends the wait, so that
+  // a last full batch's failure is not left unnoticed until more events arrive.
+  const failed = new AbortController();
   let sent = build.checkpoint;
   let inFlight: Promise<boolean> | undefined;
   try {
-    for await (const batch of eventBatches(subscription, options.batchSizes, signal)) {
+    for await (const batch of eventBatches(subscription, options.batchSizes, AbortSignal.any([signal, failed.signal]))) {
       // At-least-once delivery: anything at or before the checkpoint is already applied.
       const fresh = batch.filter((event) => event.position > sent);
       if (fresh.length === 0) continue;
       const message = await batchMessage(definition, build, sent, fresh, context);
       if (inFlight && !(await inFlight)) return 'fenced';
       inFlight = committed(options.sender.send(message));
-      // Awaited later, before the next batch is sent: not an unhandled rejection meanwhile.
-      inFlight.catch(() => undefined);
+      // Awaited later, before the next batch is sent (its failure is thrown there).
+      inFlight.then((ok) => ok || failed.abort(), () => failed.abort());
       sent = message.last;
       if (fresh.length < options.batchSizes.max) {
         const done = inFlight;

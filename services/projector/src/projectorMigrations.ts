@@ -73,8 +73,9 @@ export const projectorMigrations: readonly Migration[] = [
       -- changed it would see a different path on every call in the message, and PostgreSQL
       -- plans a statement again whenever the path differs from the one it was planned with.
       -- Read models are derived and rebuilt from the store on loss, so their commits need not
-      -- wait for the disk: a crash loses the checkpoints with them.
-      DROP FUNCTION projector_advance_checkpoint(bigint, bigint, bigint, text, text);
+      -- wait for the disk: a crash loses the checkpoints with them. The single-batch
+      -- projector_advance_checkpoint of migration 2 stays for processes of the previous
+      -- release while a deployment replaces them.
       CREATE FUNCTION projector_advance_checkpoints(p_builds bigint[], p_afters bigint[], p_lasts bigint[], p_notifies text[])
       RETURNS text[] LANGUAGE plpgsql AS $fn$
       DECLARE
