@@ -131,8 +131,8 @@ export const courses: ProjectionDefinition = {
   eventTypes: domainEventTypes,
   async handle(events, writes, context) {
     const streams = await foldStreams(context, courseFold, toDomainRecords(events));
-    replaceChangedRows(writes, 'course_summaries', 'course_id', streams, summaryRows);
-    replaceChangedRows(writes, 'admission_periods', 'course_id', streams, admissionRows);
-    replaceChangedRows(writes, 'bed_stays', 'course_id', streams, stayRows);
+    replaceChangedRows(writes, 'course_summaries', ['course_id'], streams, summaryRows);
+    replaceChangedRows(writes, 'admission_periods', ['admission_id'], streams, admissionRows);
+    replaceChangedRows(writes, 'bed_stays', ['stay_id'], streams, stayRows);
   },
 };

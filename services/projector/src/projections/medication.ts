@@ -125,8 +125,8 @@ export const medication: ProjectionDefinition = {
   eventTypes: domainEventTypes,
   async handle(events, writes, context) {
     const streams = await foldStreams(context, courseFold, toDomainRecords(events));
-    const rewritten = replaceChangedRows(writes, 'medications', 'course_id', streams, medicationRows);
-    replaceChangedRows(writes, '_courses_in_care', 'course_id', streams, inCareRows);
+    const rewritten = replaceChangedRows(writes, 'medications', ['medication_id'], streams, medicationRows);
+    replaceChangedRows(writes, '_courses_in_care', ['course_id'], streams, inCareRows);
     updateJustifications(writes, streams.flatMap((stream) => stream.applied.map(({ record }) => record)), rewritten);
   },
 };

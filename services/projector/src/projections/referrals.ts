@@ -102,7 +102,7 @@ export const referrals: ProjectionDefinition = {
   async handle(events, writes, context) {
     const records = toDomainRecords(events);
     const streams = (await foldStreams(context, referralFold, records)).filter((stream) => stream.state.referral);
-    replaceChangedRows(writes, 'referrals', 'referral_id', streams, referralRows);
+    replaceChangedRows(writes, 'referrals', ['referral_id'], streams, referralRows);
     insertNewRows(writes, 'referral_events', streams.flatMap(({ streamId, applied }) => applied.map(({ record }) => ({
       position: record.position, referral_id: streamId, kind: kindOf(record.type), occurred_at: record.occurredAt,
       waitlisted: typeof record.data.waitlisted === 'boolean' ? record.data.waitlisted : null,

@@ -142,8 +142,8 @@ export const tapering: ProjectionDefinition = {
         step_index: typeof record.data.stepIndex === 'number' ? record.data.stepIndex : null,
         kind: kindOf(record.type), reason: typeof record.data.reason === 'string' ? record.data.reason : null, occurred_at: record.occurredAt,
       })));
-    replaceChangedRows(writes, 'tapering_plans', 'course_id', streams, planRows);
-    replaceChangedRows(writes, 'tapering_steps', 'course_id', streams, stepRows);
+    replaceChangedRows(writes, 'tapering_plans', ['plan_id'], streams, planRows);
+    replaceChangedRows(writes, 'tapering_steps', ['plan_id', 'step_index'], streams, stepRows);
     insertNewRows(writes, 'medication_doses', doses);
     insertNewRows(writes, 'tapering_events', taperingEvents);
   },
