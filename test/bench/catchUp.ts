@@ -1,5 +1,6 @@
 import type { EventStore } from '@medfri/event-store';
-import { startProjector, type Projector } from '@medfri/projector';
+import { allProjections, requestRebuild, startProjector, type Projector } from '@medfri/projector';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 
 export interface Rate {
@@ -46,4 +47,27 @@ export async function projectorCatchUp(databaseUrl: string, head: number, batchS
     throw error;
   }
   return { rate: rate(head, performance.now() - started), projector };
+}
+
+/**
+ * The operator's rebuild, one projection at a time, on the running projector with the
+ * others following at the head: a fresh build from position 0 next to the serving one,
+ * timed until it has caught up and serves (its status `active` in the database).
+ */
+export async function rebuildEach(pool: Pool, head: number): Promise<{ name: string; rate: Rate }[]> {
+  const rates: { name: string; rate: Rate }[] = [];
+  for (const definition of allProjections) {
+    const started = performance.now();
+    const build = await requestRebuild(pool, definition);
+    for (;;) {
+      const { rows } = await pool.query<{ status: string; checkpoint: string }>(
+        'SELECT status, checkpoint FROM projection_builds WHERE build_id = $1', [build.buildId]);
+      const row = rows[0];
+      if (!row || row.status === 'retired' || row.status === 'dropped') throw new Error(`rebuild of ${definition.name} ended as ${row?.status ?? 'missing'}`);
+      if (row.status === 'active' && Number(row.checkpoint) >= head) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    rates.push({ name: definition.name, rate: rate(head, performance.now() - started) });
+  }
+  return rates;
 }

@@ -4,7 +4,8 @@
  *
  * 1. Catch-up: >= 500,000 domain events in the store; `startProjector` with every
  *    projection from zero to the head, events/s, beside the store's raw `readAll` rate
- *    (pages of 1,000) over the same events in the same run.
+ *    (pages of 1,000) over the same events in the same run. Then the operator's rebuild
+ *    of each projection alone, the others following, events/s each.
  * 2. Live, after a VACUUM ANALYZE of what the catch-up wrote: course API, projector and
  *    timeline gateway each in a process of its own, as deployed; HTTP commands at 200/s;
  *    latency from the HTTP response to the socket.io client receiving the entry.
@@ -20,7 +21,7 @@ import { createPostgresEventStore, migrateEventStore } from '@medfri/event-store
 import type { Projector } from '@medfri/projector';
 import { Pool } from 'pg';
 import { pino } from 'pino';
-import { projectorCatchUp, rawReadAll } from './catchUp.js';
+import { projectorCatchUp, rawReadAll, rebuildEach } from './catchUp.js';
 import { fillStore } from './fillStore.js';
 import { liveLatency } from './liveLatency.js';
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     const catchUp = caughtUp.rate;
     const ratio = catchUp.perSec / raw.perSec;
     log(`catch-up: ${Math.round(catchUp.perSec)} events/s`);
+    const rebuilds = await rebuildEach(admin, head);
     // The live phase runs every service in a process of its own, the projector included.
     await projector.close();
     projector = undefined;
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       ['raw readAll, pages of 1000', `${Math.round(raw.perSec)} events/s (${(raw.ms / 1000).toFixed(1)} s)`],
       [`catch-up, all projections, batch ${BATCH_SIZE}`, `${Math.round(catchUp.perSec)} events/s (${(catchUp.ms / 1000).toFixed(1)} s)`],
       ['ratio catch-up / raw', ratio.toFixed(2)],
+      ...rebuilds.map(({ name, rate: each }): [string, string] => [`rebuild of ${name} alone`, `${Math.round(each.perSec)} events/s (${(each.ms / 1000).toFixed(1)} s)`]),
       ...(live ? [
         ['live commands', `${live.commands} measured, ${live.skipped} skipped (every patient waiting for an entry), HTTP p99 ${live.commandP99.toFixed(1)} ms`],
         ['live HTTP response -> socket entry', `p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms, max ${live.max.toFixed(1)} ms`],

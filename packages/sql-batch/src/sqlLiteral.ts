@@ -31,7 +31,7 @@ export function quoteText(text: string): string {
 }
 
 /** `{"a","b",NULL}`: a one-dimensional array constant; the statement casts it (`::uuid[]`). */
-function arrayText(values: readonly unknown[]): string {
+export function arrayText(values: readonly unknown[]): string {
   return `{${values.map((value) => {
     if (value === null || value === undefined) return 'NULL';
     if (typeof value === 'object') throw new UnsupportedSqlValueError('arrays hold only strings, numbers and booleans');

@@ -38,7 +38,7 @@ export async function batchMessage(
     schemaName: build.schemaName,
     after,
     last,
-    statements: writes.statements,
+    writes: writes.writes,
     // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
     notify: writes.size > 0 ? `${definition.name}:${last}` : null,
   };

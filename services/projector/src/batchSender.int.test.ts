@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { BatchSender, type BatchMessage } from './batchSender.js';
 import { createBuild } from './createBuild.js';
 import type { Build } from './projectionBuilds.js';
+import type { Write } from './batchWrites.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { projectorMigrations } from './projectorMigrations.js';
 
@@ -15,14 +16,20 @@ const definition = (name: string): ProjectionDefinition => ({
   name, version: 1, migrations: ['CREATE TABLE _marks (position bigint PRIMARY KEY)'], handle: () => undefined,
 });
 
-const message = (build: Build, after: number, last: number, statements: string[]): BatchMessage => ({
-  buildId: build.buildId, schemaName: build.schemaName, after, last, statements, notify: null,
+const message = (build: Build, after: number, last: number, statements: string[], inserts: Write[] = []): BatchMessage => ({
+  buildId: build.buildId, schemaName: build.schemaName, after, last, notify: null,
+  writes: [...statements.map((text): Write => ({ kind: 'statement', text })), ...inserts],
 });
 
+async function checkpointOf(build: Build): Promise<number> {
+  const { rows } = await pool.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_builds WHERE build_id = $1', [build.buildId]);
+  return Number(rows[0]?.checkpoint);
+}
+
 async function state(build: Build): Promise<{ checkpoint: number; marks: number[] }> {
-  const checkpoint = await pool.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_builds WHERE build_id = $1', [build.buildId]);
+  const checkpoint = await checkpointOf(build);
   const marks = await pool.query<{ position: string }>(`SELECT position FROM ${build.schemaName}._marks ORDER BY position`);
-  return { checkpoint: Number(checkpoint.rows[0]?.checkpoint), marks: marks.rows.map((row) => Number(row.position)) };
+  return { checkpoint, marks: marks.rows.map((row) => Number(row.position)) };
 }
 
 beforeAll(async () => {
@@ -72,5 +79,60 @@ describe('BatchSender', () => {
     expect(bad.status).toBe('rejected');
     expect(await state(first)).toEqual({ checkpoint: 4, marks: [4] });
     expect(await state(second)).toEqual({ checkpoint: 0, marks: [] });
+  });
+
+  describe('inserts', () => {
+    // Every kind of value a row may hold, and text with what COPY's format must escape.
+    const rowsTable: ProjectionDefinition = { ...definition('sender_rows'), migrations: [`CREATE TABLE _rows (position bigint PRIMARY KEY, id uuid, label text, flag boolean, amount numeric,
+      at timestamptz, details jsonb, tags text[], list jsonb)`] };
+    const rows = (count: number, from: number) => Array.from({ length: count }, (_, index) => ({
+      position: from + index,
+      id: index % 3 === 0 ? null : `6f1c1b9e-1d2a-4c3b-9e8f-${String(index).padStart(12, '0')}`,
+      label: ['tab\there', 'line\nbreak\r\n', 'back\\slash \\N', 'æøå "quoted" \'single\'', '\\.', ''][index % 6],
+      flag: index % 2 === 0,
+      amount: index % 4 === 0 ? undefined : index / 8,
+      at: '2026-03-01T12:00:00.000Z',
+      details: { note: 'a\tb\\c\nd', nested: { list: [1, 'x', null] } },
+      tags: index % 5 === 0 ? [] : ['a,b', 'c"d', 'e\\f', null],
+      list: ['json', 'array'],
+    }));
+    const contents = async (build: Build) => (await pool.query(
+      `SELECT position, id, label, flag, amount, at, details, tags, list FROM ${build.schemaName}._rows ORDER BY position`)).rows;
+
+    it('writes the same rows through COPY (a catch-up batch) as inline (a live one)', async () => {
+      const [copied, inlined] = [await createBuild(pool, rowsTable, 'version'), await createBuild(pool, { ...rowsTable, name: 'sender_rows_inline' }, 'version')];
+      const many = rows(600, 1);
+      const insert = (part: typeof many): Write => ({ kind: 'insert', table: '_rows', rows: part, skipExisting: false });
+      await sender.send(message(copied, 0, 600, ['INSERT INTO _rows (position) VALUES (0)'], [insert(many)]));
+      for (let start = 0; start < many.length; start += 100) {
+        await sender.send(message(inlined, start, start + 100, start === 0 ? ['INSERT INTO _rows (position) VALUES (0)'] : [],
+          [insert(many.slice(start, start + 100))]));
+      }
+      const [viaCopy, viaInline] = [await contents(copied), await contents(inlined)];
+      expect(viaCopy).toHaveLength(601);
+      expect(viaCopy).toEqual(viaInline);
+      expect(viaCopy[2]).toMatchObject({ label: 'line\nbreak\r\n', tags: ['a,b', 'c"d', 'e\\f', null], list: ['json', 'array'] });
+      expect(viaCopy[3]).toMatchObject({ label: 'back\\slash \\N', details: { note: 'a\tb\\c\nd', nested: { list: [1, 'x', null] } } });
+      expect(await checkpointOf(copied)).toBe(600);
+    });
+
+    it('rolls back the whole batch when a COPY fails, and the connection serves the next one', async () => {
+      const build = await createBuild(pool, { ...rowsTable, name: 'sender_rows_failing' }, 'version');
+      const duplicated = [...rows(500, 1), ...rows(1, 1)];
+      await expect(sender.send(message(build, 0, 500, ['INSERT INTO _rows (position) VALUES (0)'],
+        [{ kind: 'insert', table: '_rows', rows: duplicated, skipExisting: false }]))).rejects.toThrow(/duplicate key/);
+      expect(await contents(build)).toEqual([]);
+      expect(await checkpointOf(build)).toBe(0);
+      await expect(sender.send(message(build, 0, 500, [], [{ kind: 'insert', table: '_rows', rows: rows(500, 1), skipExisting: false }])))
+        .resolves.toEqual({ committed: true, checkpoint: 500, status: 'active' });
+      expect(await contents(build)).toHaveLength(500);
+    });
+
+    it('fences a catch-up batch like any other: nothing written', async () => {
+      const build = await createBuild(pool, { ...rowsTable, name: 'sender_rows_fenced' }, 'version');
+      await expect(sender.send(message(build, 7, 500, [], [{ kind: 'insert', table: '_rows', rows: rows(500, 1), skipExisting: false }])))
+        .resolves.toEqual({ committed: false });
+      expect(await contents(build)).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@medfri/test-kit/database';
 import { Pool } from 'pg';
-import { BatchWrites } from '../../batchWrites.js';
+import { BatchWrites, inlineStatement, type Write } from '../../batchWrites.js';
 import type { StreamProgress } from './streamStates.js';
 import { DuplicateRowKeyError, replaceChangedRows } from './tableRows.js';
 
@@ -31,11 +31,11 @@ function progress(streamId: string, before: PlanState, state: PlanState): Stream
 }
 
 /** Runs what replaceChangedRows asks for, as the projector would (in one transaction). */
-async function apply(streams: StreamProgress<PlanState>[]): Promise<{ statements: readonly string[]; rewritten: string[] }> {
+async function apply(streams: StreamProgress<PlanState>[]): Promise<{ writes: readonly Write[]; rewritten: string[] }> {
   const writes = new BatchWrites();
   const rewritten = replaceChangedRows(writes, 'steps', ['plan_id', 'step_index'], streams, stepRows);
-  if (writes.size > 0) await pool.query(['BEGIN', ...writes.statements, 'COMMIT'].join(';\n'));
-  return { statements: writes.statements, rewritten };
+  if (writes.size > 0) await pool.query(['BEGIN', ...writes.writes.map(inlineStatement), 'COMMIT'].join(';\n'));
+  return { writes: writes.writes, rewritten };
 }
 
 async function table(): Promise<{ plan_id: string; step_index: number; status: string }[]> {
@@ -50,19 +50,22 @@ describe('replaceChangedRows', () => {
 
     // Step 2 starts, step 4 is dropped, step 5 is added; the other plan does not change.
     const changed: PlanState = { steps: [{ index: 1, status: 'planned' }, { index: 2, status: 'started' }, { index: 3, status: 'planned' }, { index: 5, status: 'planned' }] };
-    const { statements, rewritten } = await apply([progress(PLAN, planned, changed), progress(OTHER_PLAN, planned, planned)]);
+    const { writes, rewritten } = await apply([progress(PLAN, planned, changed), progress(OTHER_PLAN, planned, planned)]);
 
     expect(rewritten).toEqual([PLAN]);
-    expect(statements).toHaveLength(2);
+    expect(writes).toHaveLength(2);
     // Removed are the changed step and the dropped one; inserted the changed step and the new one.
-    expect(statements[0]).toMatch(/^DELETE FROM steps/);
-    expect(statements[0]).toContain(`{"plan_id":"${PLAN}","step_index":2}`);
-    expect(statements[0]).toContain(`{"plan_id":"${PLAN}","step_index":4}`);
-    expect(statements[0]).not.toContain('"step_index":1}');
-    expect(statements[1]).toMatch(/^INSERT INTO steps/);
-    expect(statements[1]).toContain('"step_index":2,"status":"started"');
-    expect(statements[1]).toContain('"step_index":5,"status":"planned"');
-    expect(statements[1]).not.toContain('"step_index":3');
+    const [removal, insert] = writes;
+    expect(removal?.kind).toBe('statement');
+    const deleted = removal?.kind === 'statement' ? removal.text : '';
+    expect(deleted).toMatch(/^DELETE FROM steps/);
+    expect(deleted).toContain(`{"plan_id":"${PLAN}","step_index":2}`);
+    expect(deleted).toContain(`{"plan_id":"${PLAN}","step_index":4}`);
+    expect(deleted).not.toContain('"step_index":1}');
+    expect(insert).toEqual({ kind: 'insert', table: 'steps', skipExisting: false, rows: [
+      { plan_id: PLAN, step_index: 2, status: 'started' },
+      { plan_id: PLAN, step_index: 5, status: 'planned' },
+    ] });
 
     const expected = [...stepRows(OTHER_PLAN, planned), ...stepRows(PLAN, changed)]
       .sort((a, b) => a.plan_id.localeCompare(b.plan_id) || a.step_index - b.step_index);
@@ -72,8 +75,8 @@ describe('replaceChangedRows', () => {
   it('writes nothing for a stream whose rows the batch did not change', async () => {
     const before: PlanState = { steps: [{ index: 1, status: 'planned' }] };
     // A new state object that derives the same rows.
-    const { statements, rewritten } = await apply([progress(PLAN, before, { steps: [{ index: 1, status: 'planned' }] })]);
-    expect(statements).toEqual([]);
+    const { writes, rewritten } = await apply([progress(PLAN, before, { steps: [{ index: 1, status: 'planned' }] })]);
+    expect(writes).toEqual([]);
     expect(rewritten).toEqual([]);
   });
 

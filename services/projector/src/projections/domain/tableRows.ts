@@ -1,20 +1,11 @@
-import type { BatchWrites } from '../../batchWrites.js';
+import type { BatchWrites, TableRow as Row } from '../../batchWrites.js';
 import type { StreamProgress } from './streamStates.js';
-
-/** A row as a JSON object keyed by column name. */
-type Row = object;
 
 /** The rows of one table a stream's state derives (e.g. a course's admissions); none for a stream not yet begun. */
 export type RowsOf<S> = (streamId: string, state: S) => readonly Row[];
 
-/**
- * Rows as JSON objects keyed by column name, turned into the table's row type by
- * PostgreSQL: one statement per table however many columns, missing keys are NULL.
- */
-const populate = (table: string) => `jsonb_populate_recordset(NULL::${table}, $1::jsonb)`;
-
-/** Each row's JSON by its primary key, itself as JSON: an object of the key's columns. */
-type KeyedRows = ReadonlyMap<string, string>;
+/** Each row, and its JSON to compare it by, by its primary key, itself as JSON: an object of the key's columns. */
+type KeyedRows = ReadonlyMap<string, { json: string; row: Row }>;
 
 /**
  * Rows derived from a state, keyed, kept beside the (immutable) state object: the state
@@ -33,11 +24,11 @@ function keyedRows<S extends object>(table: string, keyColumns: readonly string[
   let known = derived.get(state);
   const hit = known?.get(rowsOf as RowsOf<never>);
   if (hit?.streamId === streamId) return hit.rows;
-  const rows = new Map<string, string>();
+  const rows = new Map<string, { json: string; row: Row }>();
   for (const row of rowsOf(streamId, state)) {
     const key = JSON.stringify(Object.fromEntries(keyColumns.map((column) => [column, (row as Record<string, unknown>)[column]])));
     if (rows.has(key)) throw new DuplicateRowKeyError(table, key);
-    rows.set(key, JSON.stringify(row));
+    rows.set(key, { json: JSON.stringify(row), row });
   }
   if (!known) {
     known = new Map();
@@ -59,26 +50,26 @@ export function replaceChangedRows<S extends object>(
 ): string[] {
   const rewritten: string[] = [];
   const gone: string[] = [];
-  const rows: string[] = [];
+  const rows: Row[] = [];
   for (const { streamId, before, state } of streams) {
     if (before === state) continue;
     const now = keyedRows(table, keyColumns, rowsOf, streamId, state);
     const held = keyedRows(table, keyColumns, rowsOf, streamId, before);
     if (now === held) continue;
     const changes = rows.length + gone.length;
-    for (const [key, json] of held) if (now.get(key) !== json) gone.push(key);
-    for (const [key, json] of now) if (held.get(key) !== json) rows.push(json);
+    for (const [key, { json }] of held) if (now.get(key)?.json !== json) gone.push(key);
+    for (const [key, { json, row }] of now) if (held.get(key)?.json !== json) rows.push(row);
     if (rows.length + gone.length > changes) rewritten.push(streamId);
   }
   if (gone.length > 0) {
     const matches = keyColumns.map((column) => `${table}.${column} = gone.${column}`).join(' AND ');
-    writes.add(`DELETE FROM ${table} USING ${populate(table)} AS gone WHERE ${matches}`, [`[${gone.join(',')}]`]);
+    writes.add(`DELETE FROM ${table} USING jsonb_populate_recordset(NULL::${table}, $1::jsonb) AS gone WHERE ${matches}`, [`[${gone.join(',')}]`]);
   }
-  if (rows.length > 0) writes.add(`INSERT INTO ${table} SELECT * FROM ${populate(table)}`, [`[${rows.join(',')}]`]);
+  writes.insert(table, rows, { skipExisting: false });
   return rewritten;
 }
 
 /** Inserts rows keyed by something each event has once (its position); rows already there stay as they are. */
 export function insertNewRows(writes: BatchWrites, table: string, rows: readonly Row[]): void {
-  if (rows.length > 0) writes.add(`INSERT INTO ${table} SELECT * FROM ${populate(table)} ON CONFLICT DO NOTHING`, [JSON.stringify(rows)]);
+  writes.insert(table, rows, { skipExisting: true });
 }
