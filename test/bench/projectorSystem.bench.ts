@@ -4,7 +4,8 @@
  *
  * 1. Catch-up: >= 500,000 domain events in the store; `startProjector` with every
  *    projection from zero to the head, events/s, beside the store's raw `readAll` rate
- *    (pages of 1,000) over the same events in the same run. Then the operator's rebuild
+ *    (pages of 1,000) over the same events in the same run, and the CPU time per event of
+ *    the projector and of PostgreSQL's processes. Then the operator's rebuild
  *    of each projection alone, the others following, events/s each.
  * 2. Live, after a VACUUM ANALYZE of what the catch-up wrote: course API, projector and
  *    timeline gateway each in a process of its own, as deployed; HTTP commands at 200/s;
@@ -19,6 +20,7 @@
 import { startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore, migrateEventStore } from '@medfri/event-store';
 import type { Projector } from '@medfri/projector';
+import { cpuMeter } from '@medfri/test-kit/processCpu';
 import { Pool } from 'pg';
 import { pino } from 'pino';
 import { projectorCatchUp, rawReadAll, rebuildEach } from './catchUp.js';
@@ -53,9 +55,12 @@ async function main(): Promise<void> {
 
     const raw = await rawReadAll(store, head);
     log(`raw readAll: ${Math.round(raw.perSec)} events/s`);
+    // The projector runs in this process while it catches up.
+    const cpu = await cpuMeter(cluster.url, {}, 'projector');
     const caughtUp = await projectorCatchUp(cluster.url, head, BATCH_SIZE, silent);
     projector = caughtUp.projector;
     const catchUp = caughtUp.rate;
+    const cpuPerEvent = await cpu.perOperation(head);
     const ratio = catchUp.perSec / raw.perSec;
     log(`catch-up: ${Math.round(catchUp.perSec)} events/s`);
     const rebuilds = await rebuildEach(admin, head);
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
       ['raw readAll, pages of 1000', `${Math.round(raw.perSec)} events/s (${(raw.ms / 1000).toFixed(1)} s)`],
       [`catch-up, all projections, batch ${BATCH_SIZE}`, `${Math.round(catchUp.perSec)} events/s (${(catchUp.ms / 1000).toFixed(1)} s)`],
       ['ratio catch-up / raw', ratio.toFixed(2)],
+      ...(cpuPerEvent ? [['catch-up CPU per event', Object.entries(cpuPerEvent).map(([name, ms]) => `${name} ${(ms * 1000).toFixed(1)} µs`).join(', ')]] satisfies [string, string][] : []),
       ...rebuilds.map(({ name, rate: each }): [string, string] => [`rebuild of ${name} alone`, `${Math.round(each.perSec)} events/s (${(each.ms / 1000).toFixed(1)} s)`]),
       ...(live ? [
         ['live commands', `${live.commands} measured, ${live.skipped} skipped (every patient waiting for an entry), HTTP p99 ${live.commandP99.toFixed(1)} ms`],

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Pool } from 'pg';
 
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -50,4 +51,39 @@ function readdirSafe(path: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+export interface CpuMeter {
+  /** Milliseconds of CPU per operation of each process since the meter started, by name; undefined without /proc. */
+  perOperation(operations: number): Promise<Record<string, number> | undefined>;
+}
+
+/**
+ * CPU time per operation of each process over a phase: the services, PostgreSQL's server
+ * processes (the postmaster and its children, also those started during the phase) and
+ * this process (named `self`, the load generator by default). Undefined where /proc is not there.
+ */
+export async function cpuMeter(url: string, services: Record<string, number[]>, self = 'load generator'): Promise<CpuMeter> {
+  const probe = new Pool({ connectionString: url, max: 1 });
+  const { rows } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = rows[0]?.pid ?? 0;
+  const postgresAtStart = postgresServerPids(backend);
+  const measure = (postgres: number[]) => {
+    const own = process.cpuUsage();
+    return {
+      ...Object.fromEntries(Object.entries(services).map(([name, pids]) => [name, cpuMs(pids)])),
+      postgres: cpuMs(postgres),
+      [self]: (own.user + own.system) / 1000,
+    };
+  };
+  const before = measure(postgresAtStart);
+  return {
+    async perOperation(operations: number): Promise<Record<string, number> | undefined> {
+      const postgres = [...new Set([...postgresAtStart, ...postgresServerPids(backend)])];
+      const after = measure(postgres);
+      await probe.end();
+      if (before.postgres === undefined) return undefined;
+      return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ((ms ?? 0) - (before[name as keyof typeof before] ?? 0)) / operations]));
+    },
+  };
 }

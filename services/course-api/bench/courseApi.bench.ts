@@ -17,9 +17,8 @@ import autocannon from 'autocannon';
 import { freePort, startTemporaryCluster } from '@medfri/embedded-postgres';
 import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
-import { cpuMs, postgresServerPids } from '@medfri/test-kit/processCpu';
+import { cpuMeter } from '@medfri/test-kit/processCpu';
 import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
-import { Pool } from 'pg';
 
 const UNIT = 'unn-asgard';
 const PATIENTS = 60;
@@ -142,36 +141,6 @@ async function firstId(base: string, bearer: string, path: string, list: string,
     if (typeof id === 'string') return id;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/**
- * CPU time per operation of each process over a phase: the services, PostgreSQL's server
- * processes (the postmaster and its children, also those started during the phase) and
- * this process (the load generator). Undefined where /proc is not there.
- */
-async function cpuMeter(url: string, services: Record<string, number[]>) {
-  const probe = new Pool({ connectionString: url, max: 1 });
-  const { rows } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const backend = rows[0]?.pid ?? 0;
-  const postgresAtStart = postgresServerPids(backend);
-  const measure = (postgres: number[]) => {
-    const own = process.cpuUsage();
-    return {
-      ...Object.fromEntries(Object.entries(services).map(([name, pids]) => [name, cpuMs(pids)])),
-      postgres: cpuMs(postgres),
-      'load generator': (own.user + own.system) / 1000,
-    };
-  };
-  const before = measure(postgresAtStart);
-  return {
-    async perOperation(operations: number): Promise<Record<string, number> | undefined> {
-      const postgres = [...new Set([...postgresAtStart, ...postgresServerPids(backend)])];
-      const after = measure(postgres);
-      await probe.end();
-      if (before.postgres === undefined) return undefined;
-      return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ((ms ?? 0) - (before[name as keyof typeof before] ?? 0)) / operations]));
-    },
-  };
 }
 
 async function rawAppendRate(url: string): Promise<number> {
