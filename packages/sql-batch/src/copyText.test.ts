@@ -5,22 +5,25 @@ const columns = { names: ['id', 'label', 'flag', 'amount', 'details', 'tags'], a
 
 describe('copyChunks', () => {
   it("writes each row as one line of COPY's text format, escaping what would end a field or a row", () => {
-    const [chunk] = copyChunks(columns, [
+    const chunk = Buffer.concat(copyChunks(columns, [
       { id: 1, label: 'tab\there, line\nbreak\r, back\\slash', flag: true, amount: 2.5, details: { note: 'a\\b\nc' }, tags: ['x,y', 'q"d', null] },
       { id: 2, label: '\\N', flag: false },
-    ]);
+      { id: 3, label: 'æøå → ✓' },
+    ])).toString('utf8');
     expect(chunk).toBe([
       '1\ttab\\there, line\\nbreak\\r, back\\\\slash\tt\t2.5\t{"note":"a\\\\\\\\b\\\\nc"}\t{"x,y","q\\\\"d",NULL}\n',
       '2\t\\\\N\tf\t\\N\t\\N\t\\N\n',
+      '3\tæøå → ✓\t\\N\t\\N\t\\N\t\\N\n',
     ].join(''));
   });
 
-  it('cuts chunks between rows only', () => {
-    const rows = Array.from({ length: 50 }, (_, id) => ({ id, label: 'x'.repeat(30) }));
+  it('fills buffers of about the chunk size, a field longer than one in a buffer of its own, and loses no byte between them', () => {
+    const rows = Array.from({ length: 50 }, (_, id) => ({ id, label: id === 20 ? 'ø'.repeat(300) : `rad ${id} æ`.repeat(3) }));
     const chunks = copyChunks(columns, rows, 100);
     expect(chunks.length).toBeGreaterThan(10);
-    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
-    expect(chunks.join('').split('\n').slice(0, -1).map((line) => Number(line.split('\t')[0]))).toEqual(rows.map((row) => row.id));
+    for (const chunk of chunks) expect(chunk.length <= 100 || chunk.length === 601).toBe(true);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, -1);
+    expect(lines).toEqual(rows.map((row) => `${row.id}\t${row.label}\t\\N\t\\N\t\\N\t\\N`));
   });
 
   it('refuses what it cannot write faithfully', () => {
