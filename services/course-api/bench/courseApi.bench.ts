@@ -3,7 +3,9 @@
  * projector each run in a process of their own, as deployed; autocannon over loopback.
  *
  * 1. Fixed rate: a clinical mix (40 % log a tapering step, 40 % record an observation,
- *    20 % read a course) at ~500 commands/s: latency p50/p99 of every request.
+ *    20 % read a course) at ~500 commands/s, twice: autocannon's rate limit (each second's
+ *    quota sent at once, a burst), then evenly spread (pacedLoad): latency p50/p99 of every
+ *    request. p99Ms is the even one's: latency at the rate, not queueing inside a burst.
  * 2. Saturation: the commands of the mix only, as fast as 16 connections go: commands/s.
  * 3. The event store's raw single-event append, 8 concurrent callers, same database.
  *
@@ -19,6 +21,7 @@ import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
 import { cpuMeter } from '@medfri/test-kit/processCpu';
 import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
+import { pacedLoad, type PacedRequest } from './pacedLoad.js';
 
 const UNIT = 'unn-asgard';
 const PATIENTS = 60;
@@ -56,38 +59,47 @@ async function main(): Promise<void> {
     let turn = 0;
     const held = new Map<string, boolean>();
     const counts = { step: 0, observation: 0, read: 0 };
-    const nextRequest = (withReads: boolean) => (request: autocannon.Request): autocannon.Request => {
+    /** The next request of the clinical mix: with reads, every fifth reads a course. */
+    const nextRequest = (withReads: boolean) => (): PacedRequest => {
       turn += 1;
       const course = courses[turn % courses.length];
       const kind = withReads && turn % 5 === 0 ? 'read' : turn % 2 === 0 ? 'step' : 'observation';
       counts[kind] += 1;
-      // Headers afresh for every request: autocannon writes Content-Length into the object
-      // it is given, and a GET carrying a stale one leaves the server waiting for a body.
-      if (kind === 'read') return { ...request, method: 'GET', path: course?.path, headers: { authorization: bearer }, body: undefined };
+      if (kind === 'read') return { method: 'GET', path: course?.path ?? '', headers: { authorization: bearer } };
       const headers = { authorization: bearer, 'content-type': 'application/json' };
       if (kind === 'observation') {
-        return { ...request, method: 'POST', path: `${course?.path}/record-patient-experience`, headers, body: JSON.stringify({ mood: 3, text: 'Sov bedre i natt' }) };
+        return { method: 'POST', path: `${course?.path}/record-patient-experience`, headers, body: JSON.stringify({ mood: 3, text: 'Sov bedre i natt' }) };
       }
       // Log a tapering step: hold the current step, then resume it, in turn.
       const wasHeld = held.get(course?.path ?? '') ?? false;
       held.set(course?.path ?? '', !wasHeld);
       const action = wasHeld ? 'resume-tapering-step' : 'hold-tapering-step';
       const body = wasHeld ? { planId: course?.planId, stepIndex: 1 } : { planId: course?.planId, stepIndex: 1, reason: 'withdrawal_symptoms' };
-      return { ...request, method: 'POST', path: `${course?.path}/${action}`, headers, body: JSON.stringify(body) };
+      return { method: 'POST', path: `${course?.path}/${action}`, headers, body: JSON.stringify(body) };
     };
+    // Headers afresh for every request: autocannon writes Content-Length into the object it
+    // is given, and a GET carrying a stale one leaves the server waiting for a body.
+    const forAutocannon = (next: () => PacedRequest) => (request: autocannon.Request): autocannon.Request => ({ ...request, body: undefined, ...next() });
+    const resetCounts = () => Object.assign(counts, { step: 0, observation: 0, read: 0 });
 
     const fixed = await autocannon({
       url: api.url, connections: 32, duration: FIXED_RATE_SECONDS, overallRate: Math.round(COMMANDS_PER_SEC / COMMAND_SHARE),
-      requests: [{ setupRequest: nextRequest(true) }],
+      requests: [{ setupRequest: forAutocannon(nextRequest(true)) }],
     });
     const fixedCommands = (counts.step + counts.observation) / FIXED_RATE_SECONDS;
-    log(`fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
-    log(`fixed rate: responses by status ${statuses(fixed)}`);
-    log(`fixed rate: ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
+    log(`autocannon fixed rate: ${fixed.requests.total} requests (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${fixed.non2xx} non-2xx, ${fixed.errors} errors, ${fixed.timeouts} timeouts`);
+    log(`autocannon fixed rate: responses by status ${statuses(fixed)}`);
+    log(`autocannon fixed rate (each second's quota sent at once): ${fixedCommands.toFixed(0)} commands/s, latency p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`);
+
+    resetCounts();
+    const paced = await pacedLoad({ url: api.url, ratePerSec: Math.round(COMMANDS_PER_SEC / COMMAND_SHARE), seconds: FIXED_RATE_SECONDS, connections: 64, next: nextRequest(true) });
+    const pacedStatuses = Object.entries(paced.statuses).map(([status, count]) => `${status}: ${count}`).join(', ');
+    log(`paced: ${paced.sent} requests evenly spread (${counts.step} steps, ${counts.observation} observations, ${counts.read} reads), ${paced.errors} errors, by status ${pacedStatuses}`);
+    log(`paced: ${((counts.step + counts.observation) / FIXED_RATE_SECONDS).toFixed(0)} commands/s, latency p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms`);
 
     const [apiProcess, projectorProcess] = running as [ServiceProcess, ServiceProcess];
     const cpu = await cpuMeter(cluster.url, { api: [apiProcess.pid], projector: [projectorProcess.pid] });
-    const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, requests: [{ setupRequest: nextRequest(false) }] });
+    const saturated = await autocannon({ url: api.url, connections: 16, duration: SATURATION_SECONDS, requests: [{ setupRequest: forAutocannon(nextRequest(false)) }] });
     const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
     log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx (${statuses(saturated)}), p99 ${saturated.latency.p99} ms`);
     const spent = await cpu.perOperation(saturated.requests.total);
@@ -97,7 +109,7 @@ async function main(): Promise<void> {
     log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
     const ratio = commandsPerSec / storeAppendPerSec;
     log(`ratio (saturated commands/s ÷ store appends/s): ${ratio.toFixed(2)}`);
-    log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: fixed.latency.p99, storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
+    log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: Number(paced.p99.toFixed(1)), storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
   } finally {
     for (const service of running.reverse()) await service.stop();
     await cluster.stop();
