@@ -24,3 +24,7 @@ function migratedDatabase(): Promise<string> {
 describeEventStoreConformance('PostgreSQL', async () => ({
   store: createPostgresEventStore({ connectionString: await migratedDatabase() }),
 }));
+
+describeEventStoreConformance('PostgreSQL with group commit', async () => ({
+  store: createPostgresEventStore({ connectionString: await migratedDatabase(), groupCommit: true }),
+}));
