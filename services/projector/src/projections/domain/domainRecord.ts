@@ -1,5 +1,6 @@
 import { domainEvents, parseStreamName, type StreamKind } from '@medfri/domain';
 import type { RecordedEvent } from '@medfri/event-store';
+import { storedShapeOf, type StoredShape } from './storedShape.js';
 
 /**
  * A stored domain event, upcast and validated, with its free text left out. Shared by
@@ -32,6 +33,8 @@ export const SEALED = '[sealed]';
 /** Every domain event type: projections over domain events skip anything else in the store. */
 export const domainEventTypes: readonly string[] = domainEvents.definitions.map((definition) => definition.type);
 
+const storedShapes = new Map<string, StoredShape>(domainEvents.definitions.map((definition) => [definition.type, storedShapeOf(definition.schema)]));
+
 /**
  * Parsing (upcasting, validating) is a large part of what projections spend per event,
  * and the followers of one process get the very same event objects (SharedCatchUp,
@@ -61,10 +64,17 @@ function parse(recorded: RecordedEvent): DomainRecord | undefined {
   const stream = parseStreamName(recorded.stream);
   const definition = domainEvents.get(recorded.type);
   if (!stream || !definition) return undefined;
-  const stored = { ...(recorded.data as Record<string, unknown>) };
-  const sealedFields = definition.personalFields.filter((field) => stored[field] !== undefined && stored[field] !== null);
+  const { schemaVersion } = recorded.metadata;
+  const data = (recorded.data ?? {}) as Record<string, unknown>;
+  const sealedFields = definition.personalFields.filter((field) => data[field] !== undefined && data[field] !== null);
+  // Copied only to seal: the data is otherwise shared with the stored event, never changed.
+  const stored = sealedFields.length === 0 ? data : { ...data };
   for (const field of sealedFields) stored[field] = SEALED;
-  const event = domainEvents.parse(recorded.type, stored, recorded.metadata.schemaVersion);
+  // The schema's parse is most of parsing's cost; data of the current version in the
+  // schema's shape was validated by it when decided (see storedShape.ts).
+  const event = schemaVersion === definition.version && (storedShapes.get(recorded.type) as StoredShape)(stored)
+    ? { type: recorded.type, data: stored }
+    : domainEvents.parse(recorded.type, stored, schemaVersion);
   return {
     position: recorded.position,
     eventId: recorded.id,

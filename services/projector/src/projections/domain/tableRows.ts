@@ -4,8 +4,8 @@ import type { StreamProgress } from './streamStates.js';
 /** The rows of one table a stream's state derives (e.g. a course's admissions); none for a stream not yet begun. */
 export type RowsOf<S> = (streamId: string, state: S) => readonly Row[];
 
-/** Each row, and its JSON to compare it by, by its primary key, itself as JSON: an object of the key's columns. */
-type KeyedRows = ReadonlyMap<string, { json: string; row: Row }>;
+/** Each row by its primary key, itself as JSON: an object of the key's columns. */
+type KeyedRows = ReadonlyMap<string, Row>;
 
 /**
  * Rows derived from a state, keyed, kept beside the (immutable) state object: the state
@@ -20,15 +20,44 @@ export class DuplicateRowKeyError extends Error {
   }
 }
 
+/** A row's key as a JSON object of its key columns (plain identifiers), written without the object. */
+function keyOf(keyColumns: readonly string[], row: Row): string {
+  let key = '{';
+  for (const column of keyColumns) key += `${key.length > 1 ? ',' : ''}"${column}":${JSON.stringify((row as Record<string, unknown>)[column])}`;
+  return `${key}}`;
+}
+
+/**
+ * Whether two rows hold the same values: equal primitives, or the same JSON for arrays
+ * and objects. Rows derived from states share their unchanged parts, so this mostly
+ * compares primitives; writing every row out as JSON to compare it cost more than
+ * deriving it, and kept those strings as long as the states.
+ */
+function sameRow(a: Row, b: Row): boolean {
+  const left = a as Readonly<Record<string, unknown>>;
+  const right = b as Readonly<Record<string, unknown>>;
+  let columns = 0;
+  for (const column in left) {
+    columns += 1;
+    const value = left[column];
+    const other = right[column];
+    if (value === other) continue;
+    if (typeof value !== 'object' || typeof other !== 'object' || value === null || other === null) return false;
+    if (JSON.stringify(value) !== JSON.stringify(other)) return false;
+  }
+  for (const _column in right) columns -= 1;
+  return columns === 0;
+}
+
 function keyedRows<S extends object>(table: string, keyColumns: readonly string[], rowsOf: RowsOf<S>, streamId: string, state: S): KeyedRows {
   let known = derived.get(state);
   const hit = known?.get(rowsOf as RowsOf<never>);
   if (hit?.streamId === streamId) return hit.rows;
-  const rows = new Map<string, { json: string; row: Row }>();
+  const rows = new Map<string, Row>();
   for (const row of rowsOf(streamId, state)) {
-    const key = JSON.stringify(Object.fromEntries(keyColumns.map((column) => [column, (row as Record<string, unknown>)[column]])));
+    const key = keyOf(keyColumns, row);
     if (rows.has(key)) throw new DuplicateRowKeyError(table, key);
-    rows.set(key, { json: JSON.stringify(row), row });
+    rows.set(key, row);
   }
   if (!known) {
     known = new Map();
@@ -57,8 +86,14 @@ export function replaceChangedRows<S extends object>(
     const held = keyedRows(table, keyColumns, rowsOf, streamId, before);
     if (now === held) continue;
     const changes = rows.length + gone.length;
-    for (const [key, { json }] of held) if (now.get(key)?.json !== json) gone.push(key);
-    for (const [key, { json, row }] of now) if (held.get(key)?.json !== json) rows.push(row);
+    for (const [key, row] of held) {
+      const current = now.get(key);
+      if (!current || !sameRow(row, current)) gone.push(key);
+    }
+    for (const [key, row] of now) {
+      const previous = held.get(key);
+      if (!previous || !sameRow(row, previous)) rows.push(row);
+    }
     if (rows.length + gone.length > changes) rewritten.push(streamId);
   }
   if (gone.length > 0) {

@@ -32,9 +32,12 @@ const unitName = (unitId: string) => referenceData().units.get(unitId)?.name ?? 
 
 /** Structured facts of the event for display: its data without clinical time and without any sealed field. */
 function detailsOf(record: DomainRecord): Record<string, unknown> {
-  const details = Object.fromEntries(Object.entries(record.data)
-    .filter(([field]) => field !== 'occurredAt' && !record.sealedFields.includes(field)));
-  return record.sealedFields.length > 0 ? { ...details, sealedFields: record.sealedFields } : details;
+  const details: Record<string, unknown> = {};
+  for (const field in record.data) {
+    if (field !== 'occurredAt' && !record.sealedFields.includes(field)) details[field] = record.data[field];
+  }
+  if (record.sealedFields.length > 0) details.sealedFields = record.sealedFields;
+  return details;
 }
 
 function entryRow(record: DomainRecord, patientId: string, where: { courseId?: string; referralId?: string; unitId?: string },

@@ -65,9 +65,20 @@ type Describe<T> = (data: T, context: SummaryContext) => Bilingual;
 
 const both = (nb: string, en: string): Bilingual => ({ nb, en });
 
+/**
+ * Calendar days as written, by day: luxon's parsing and formatting cost more than the
+ * rest of a summary, and a few thousand days cover decades of agreements.
+ */
+const days = new Map<string, Bilingual>();
+
 function date(iso: string): Bilingual {
-  const day = DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
-  return { nb: day.setLocale('nb').toLocaleString(DateTime.DATE_MED), en: day.setLocale('en-GB').toLocaleString(DateTime.DATE_MED) };
+  let written = days.get(iso);
+  if (!written) {
+    const day = DateTime.fromISO(iso, { zone: 'Europe/Oslo' });
+    written = { nb: day.setLocale('nb').toLocaleString(DateTime.DATE_MED), en: day.setLocale('en-GB').toLocaleString(DateTime.DATE_MED) };
+    days.set(iso, written);
+  }
+  return written;
 }
 
 /** The medication's substance, from the course state, for events that only name its id. */

@@ -1,0 +1,38 @@
+import { domainEvents } from '@medfri/domain';
+import { createInMemoryEventStore, type RecordedEvent } from '@medfri/event-store';
+import { runDomainWorkload } from '../../testing/domainWorkload.js';
+import { SEALED, toDomainRecord } from './domainRecord.js';
+
+describe('toDomainRecord', () => {
+  let events: RecordedEvent[];
+
+  beforeAll(async () => {
+    const store = createInMemoryEventStore();
+    await runDomainWorkload(store, { events: 5_000, seed: 2424 });
+    events = await store.readAll({ after: 0, maxCount: Number.MAX_SAFE_INTEGER });
+    await store.close();
+  });
+
+  it("gives every event of the domain workload as the schema's parse does, free text sealed", () => {
+    for (const event of events) {
+      const record = toDomainRecord(event);
+      const data = { ...(event.data as Record<string, unknown>) };
+      for (const field of record?.sealedFields ?? []) data[field] = SEALED;
+      const parsed = domainEvents.parse(event.type, data, event.metadata.schemaVersion);
+      expect(record?.event).toStrictEqual(parsed);
+      expect(record?.data).toBe(record?.event.data);
+    }
+  });
+
+  it('refuses stored data the schema refuses', () => {
+    const event = events.find((candidate) => candidate.type === 'MedicationRecorded') as RecordedEvent;
+    const garbled = { ...event, data: { ...(event.data as object), dose: 'a lot' } };
+    expect(() => toDomainRecord(garbled)).toThrow(/dose/);
+  });
+
+  it('leaves data of another schema version to the registry, which upcasts what it knows and refuses the rest', () => {
+    const event = events.find((candidate) => candidate.type === 'PatientAdmitted') as RecordedEvent;
+    const older = { ...event, metadata: { ...event.metadata, schemaVersion: 0 } };
+    expect(() => toDomainRecord(older)).toThrow(/PatientAdmitted v0/);
+  });
+});
