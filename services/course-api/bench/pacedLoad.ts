@@ -130,8 +130,7 @@ export async function pacedLoad(options: {
     void connection.send(bytes).then((status) => {
       if (status === null) {
         errors += 1;
-        connection.close();
-        all.splice(all.indexOf(connection), 1);
+        discard(connection);
       } else {
         latencies.push(performance.now() - due);
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -143,11 +142,15 @@ export async function pacedLoad(options: {
       if (finished === total) allAnswered();
     });
   };
+  const discard = (connection: Connection): void => {
+    connection.close();
+    all.splice(all.indexOf(connection), 1);
+  };
   /** An idle connection the server has not closed meanwhile. */
   const reuse = (): Connection | undefined => {
     for (let connection = idle.pop(); connection; connection = idle.pop()) {
       if (!connection.closed) return connection;
-      all.splice(all.indexOf(connection), 1);
+      discard(connection);
     }
     return undefined;
   };

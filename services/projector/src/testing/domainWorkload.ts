@@ -1,5 +1,5 @@
 import { courseIdFor, type CourseState, type DomainCommand, type PatientState, type ReferralState } from '@medfri/domain';
-import type { EventStore } from '@medfri/event-store';
+import { createInMemoryEventStore, type EventStore, type RecordedEvent } from '@medfri/event-store';
 import type { Unit } from '@medfri/reference-data';
 import { DateTime } from 'luxon';
 import { DomainCommands } from './domainCommands.js';
@@ -20,6 +20,17 @@ export interface WorkloadResult {
   commands: number;
   /** Commands the deciders refused, by refusal code: the workload tries things a clinic would. */
   refused: Record<string, number>;
+}
+
+/** The events a workload stores, read back in order from a store of their own (for tests without PostgreSQL). */
+export async function workloadEvents(options: WorkloadOptions): Promise<RecordedEvent[]> {
+  const store = createInMemoryEventStore();
+  try {
+    await runDomainWorkload(store, options);
+    return await store.readAll({ after: 0, maxCount: Number.MAX_SAFE_INTEGER });
+  } finally {
+    await store.close();
+  }
 }
 
 type Choice = readonly [weight: number, command: () => DomainCommand | undefined];

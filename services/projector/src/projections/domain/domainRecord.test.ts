@@ -1,16 +1,13 @@
 import { domainEvents } from '@medfri/domain';
-import { createInMemoryEventStore, type RecordedEvent } from '@medfri/event-store';
-import { runDomainWorkload } from '../../testing/domainWorkload.js';
+import type { RecordedEvent } from '@medfri/event-store';
+import { workloadEvents } from '../../testing/domainWorkload.js';
 import { SEALED, toDomainRecord } from './domainRecord.js';
 
 describe('toDomainRecord', () => {
   let events: RecordedEvent[];
 
   beforeAll(async () => {
-    const store = createInMemoryEventStore();
-    await runDomainWorkload(store, { events: 5_000, seed: 2424 });
-    events = await store.readAll({ after: 0, maxCount: Number.MAX_SAFE_INTEGER });
-    await store.close();
+    events = await workloadEvents({ events: 5_000, seed: 2424 });
   });
 
   it("gives every event of the domain workload as the schema's parse does, free text sealed", () => {

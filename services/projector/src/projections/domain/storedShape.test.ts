@@ -1,6 +1,6 @@
 import { domainEvents } from '@medfri/domain';
-import { createInMemoryEventStore, type RecordedEvent } from '@medfri/event-store';
-import { runDomainWorkload } from '../../testing/domainWorkload.js';
+import type { RecordedEvent } from '@medfri/event-store';
+import { workloadEvents } from '../../testing/domainWorkload.js';
 import { SEALED } from './domainRecord.js';
 import { storedShapeOf } from './storedShape.js';
 
@@ -21,10 +21,7 @@ describe('storedShapeOf', () => {
   let events: RecordedEvent[];
 
   beforeAll(async () => {
-    const store = createInMemoryEventStore();
-    await runDomainWorkload(store, { events: 5_000, seed: 4242 });
-    events = await store.readAll({ after: 0, maxCount: Number.MAX_SAFE_INTEGER });
-    await store.close();
+    events = await workloadEvents({ events: 5_000, seed: 4242 });
   });
 
   it('accepts every event of the domain workload, whose data the schema parses to itself', () => {
