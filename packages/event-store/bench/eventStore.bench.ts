@@ -1,7 +1,7 @@
 /**
  * Event store benchmark against a raw-SQL baseline on the same durable (fsync on)
  * PostgreSQL, in the same run. Prints a table, then one JSON line (events per second):
- * {"appendSingle":{"ours","raw","ratio"},"appendSingleGrouped":{...},"appendBatch":{...},"readAll":{...},"subscriptionLagMs":{"p50","p99"}}
+ * {"appendSingle":{"ours","raw","ratio"},"appendBatch":{...},"readAll":{...},"subscriptionLagMs":{"p50","p99"}}
  *
  * Run: npm run bench (in this package), or npm run bench at the root.
  */
@@ -60,8 +60,7 @@ async function main(): Promise<void> {
       UNIQUE (stream, revision))`);
 
     const store = createPostgresEventStore({ pool: pool(CONCURRENCY + 2) });
-    const grouped = createPostgresEventStore({ pool: pool(CONCURRENCY + 2), groupCommit: true });
-    stores.push(store, grouped);
+    stores.push(store);
     const raw = pool(CONCURRENCY);
     log(`event row: ${Buffer.byteLength(JSON.stringify(benchEvent().data)) + Buffer.byteLength(JSON.stringify(benchEvent().metadata))} bytes of JSON (data + metadata)`);
 
@@ -71,7 +70,6 @@ async function main(): Promise<void> {
     const warmUp = (connections: number, operation: () => Promise<unknown>): Promise<unknown> =>
       Promise.all(Array.from({ length: connections * 3 }, operation));
     await warmUp(CONCURRENCY, () => store.appendToStream(`warm-${randomUUID()}`, benchEvents(1)));
-    await warmUp(CONCURRENCY, () => grouped.appendToStream(`warm-${randomUUID()}`, benchEvents(1)));
     await warmUp(CONCURRENCY, () => store.appendToStream(`warm-${randomUUID()}`, benchEvents(BATCH)));
     await warmUp(CONCURRENCY, () => rawInsert(raw, 1));
     await warmUp(CONCURRENCY, () => rawInsert(raw, BATCH));
@@ -80,12 +78,6 @@ async function main(): Promise<void> {
     await checkpoint();
     const single = await alternate(
       () => timed(CONCURRENCY, ROUND_MS, 1, () => store.appendToStream(`bench-${randomUUID()}`, [benchEvent()], { expected: 'no_stream' })),
-      () => timed(CONCURRENCY, ROUND_MS, 1, () => rawInsert(raw, 1)),
-    );
-    // (a') the same through a store with group commit (as the course API appends).
-    await checkpoint();
-    const singleGrouped = await alternate(
-      () => timed(CONCURRENCY, ROUND_MS, 1, () => grouped.appendToStream(`bench-${randomUUID()}`, [benchEvent()], { expected: 'no_stream' })),
       () => timed(CONCURRENCY, ROUND_MS, 1, () => rawInsert(raw, 1)),
     );
     // (b) 100-event appends (one stream each), against 100-row multi-value INSERTs.
@@ -163,7 +155,6 @@ async function main(): Promise<void> {
 
     const result = {
       appendSingle: summary(single),
-      appendSingleGrouped: summary(singleGrouped),
       appendBatch: summary(batch),
       readAll: summary(reads),
       subscriptionLagMs: { p50: round(lag.p50, 1), p99: round(lag.p99, 1) },
@@ -306,14 +297,13 @@ function summary({ ours, raw }: { ours: Throughput; raw: Throughput }): { ours: 
 }
 
 function printTable(
-  result: { appendSingle: Row; appendSingleGrouped: Row; appendBatch: Row; readAll: Row; subscriptionLagMs: { p50: number; p99: number } },
+  result: { appendSingle: Row; appendBatch: Row; readAll: Row; subscriptionLagMs: { p50: number; p99: number } },
   extra: { sequencer: Throughput; lag: Lag; rawLatency: { p50: number; p99: number }; totalSeconds: number },
 ): void {
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(12))).join('');
   const rows = [
     line(['measure (events/s)', 'ours', 'raw SQL', 'ratio']),
     line([`(a) 1-event appends, ${CONCURRENCY} callers`, ...cells(result.appendSingle)]),
-    line([`(a') the same with group commit`, ...cells(result.appendSingleGrouped)]),
     line([`(b) ${BATCH}-event appends, ${CONCURRENCY} callers`, ...cells(result.appendBatch)]),
     line([`(c) readAll catch-up, pages of ${READ_PAGE}`, ...cells(result.readAll)]),
     line(['sequencer: positioning the backlog', String(Math.round((extra.sequencer.events * 1000) / extra.sequencer.ms)), '', '']),

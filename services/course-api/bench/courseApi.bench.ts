@@ -7,9 +7,7 @@
  *    quota sent at once, a burst), then evenly spread (pacedLoad): latency p50/p99 of every
  *    request. p99Ms is the even one's: latency at the rate, not queueing inside a burst.
  * 2. Saturation: the commands of the mix only, as fast as 16 connections go: commands/s.
- * 3. The event store's raw single-event append, 8 concurrent callers, same database, each
- *    append its own transaction; then the same with group commit, as the service appends,
- *    printed beside it.
+ * 3. The event store's raw single-event append, 8 concurrent callers, same database.
  *
  * ratio = saturated commands/s ÷ raw appends/s: the share of the store's append rate the
  * whole HTTP path (token, policy, stream read, vault, decide, seal, append) keeps.
@@ -107,10 +105,8 @@ async function main(): Promise<void> {
     const spent = await cpu.perOperation(saturated.requests.total);
     if (spent) log(`CPU per command: ${Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}`);
 
-    const storeAppendPerSec = await rawAppendRate(cluster.url, false);
-    log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers, each its own transaction`);
-    const groupedAppendPerSec = await rawAppendRate(cluster.url, true);
-    log(`event store: ${groupedAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers and group commit, as the service appends (not the ratio's baseline)`);
+    const storeAppendPerSec = await rawAppendRate(cluster.url);
+    log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
     const ratio = commandsPerSec / storeAppendPerSec;
     log(`ratio (saturated commands/s ÷ store appends/s): ${ratio.toFixed(2)}`);
     log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: Number(paced.p99.toFixed(1)), storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
@@ -159,8 +155,8 @@ async function firstId(base: string, bearer: string, path: string, list: string,
   }
 }
 
-async function rawAppendRate(url: string, groupCommit: boolean): Promise<number> {
-  const store = createPostgresEventStore({ connectionString: url, groupCommit });
+async function rawAppendRate(url: string): Promise<number> {
+  const store = createPostgresEventStore({ connectionString: url });
   let appended = 0;
   const deadline = Date.now() + STORE_MS;
   const started = Date.now();

@@ -20,8 +20,7 @@ export async function startCourseApi(config: CourseApiConfig, options: { clock?:
   // An idle connection that drops must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn({ code: (error as { code?: unknown }).code }, 'idle database connection lost'));
   let server: RunningServer;
-  // Concurrent requests' appends share transactions: one commit for many under load.
-  const eventStore = createPostgresEventStore({ pool, groupCommit: true });
+  const eventStore = createPostgresEventStore({ pool });
   try {
     await migrate(pool, COMPONENT, migrations);
     await migrateEventStore(pool);

@@ -234,37 +234,9 @@ END
 $fn$;
 `;
 
-// Group commit: several appends in one statement and one transaction, decided one after
-// another exactly as event_store.append decides each; one's refusal leaves the others
-// standing. Every stream's lock is taken first, in one order: two groups never wait for each
-// other in a cycle, and the transaction gets its id (at its first insert) only after every
-// earlier appender of its streams has committed, so its revisions follow theirs in position
-// order too. One answer row per append, in the order given.
-// p_appends: [{"stream": text, "kind": text, "revision": bigint or null, "events": [...]}, ...]
-const appendGroup = `
-CREATE FUNCTION event_store.append_group(p_appends jsonb)
-RETURNS TABLE (o_outcome text, o_revision bigint, o_conflict uuid)
-LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan
-AS $fn$
-DECLARE
-  v_key integer;
-  v_append jsonb;
-BEGIN
-  FOR v_key IN SELECT DISTINCT hashtext(a.value->>'stream') FROM jsonb_array_elements(p_appends) AS a ORDER BY 1 LOOP
-    PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, v_key);
-  END LOOP;
-  FOR v_append IN SELECT a.value FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a ORDER BY a.ordinality LOOP
-    RETURN QUERY SELECT * FROM event_store.append(v_append->>'stream', v_append->>'kind', (v_append->>'revision')::bigint, v_append->'events');
-  END LOOP;
-END
-$fn$;
-`;
-
 export const eventStoreMigrations: readonly Migration[] = [
   { version: 1, name: 'events table, append function and sequencer', sql: schema },
   { version: 2, name: 'sequencer floor', sql: sequencerFloor },
-  { version: 3, name: 'append groups', sql: appendGroup },
 ];
 
 /** Applies the event store's pending migrations; safe to call on every start. */

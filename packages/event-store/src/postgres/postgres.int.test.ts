@@ -24,7 +24,3 @@ function migratedDatabase(): Promise<string> {
 describeEventStoreConformance('PostgreSQL', async () => ({
   store: createPostgresEventStore({ connectionString: await migratedDatabase() }),
 }));
-
-describeEventStoreConformance('PostgreSQL with group commit', async () => ({
-  store: createPostgresEventStore({ connectionString: await migratedDatabase(), groupCommit: true }),
-}));

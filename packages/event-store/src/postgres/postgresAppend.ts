@@ -92,11 +92,6 @@ const CAREFUL_APPEND = {
   text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::jsonb)',
 };
 
-const APPEND_GROUP = {
-  name: 'event_store_append_group',
-  text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append_group($1::jsonb)',
-};
-
 interface CarefulRow {
   o_outcome: 'ok' | 'duplicate' | 'wrong_expected_version' | 'duplicate_id';
   o_revision: string | null;
@@ -170,11 +165,7 @@ async function fastAppendMany(pool: Pool, append: ValidatedAppend): Promise<numb
 
 async function careful(db: Queryable, append: ValidatedAppend, values: unknown[]): Promise<AppendResult> {
   const { rows } = await db.query<CarefulRow>({ ...CAREFUL_APPEND, values });
-  return outcomeOf(append, rows[0]);
-}
-
-/** What event_store.append answered for `append`: its result, or the typed error it means. */
-function outcomeOf(append: ValidatedAppend, row: CarefulRow | undefined): AppendResult {
+  const row = rows[0];
   const revision = row?.o_revision === null || row?.o_revision === undefined ? null : Number(row.o_revision);
   switch (row?.o_outcome) {
     case 'ok':
@@ -190,42 +181,8 @@ function outcomeOf(append: ValidatedAppend, row: CarefulRow | undefined): Append
   }
 }
 
-/**
- * Several appends as one transaction in one round trip (group commit), each settled as if
- * it had been appended alone: its result, or its own WrongExpectedVersionError or
- * DuplicateEventIdError, the others unaffected. A race lost to another transaction rolls
- * the whole group back, nothing written; each append is then tried alone.
- */
-export async function appendGroup(pool: Pool, appends: readonly ValidatedAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
-  let rows: CarefulRow[];
-  try {
-    ({ rows } = await pool.query<CarefulRow>({ ...APPEND_GROUP, values: [groupJson(appends)] }));
-  } catch (error) {
-    if (!isLostRace(error)) throw error;
-    return Promise.allSettled(appends.map((append) => appendAutocommit(pool, append)));
-  }
-  return appends.map((append, index) => {
-    try {
-      return { status: 'fulfilled', value: outcomeOf(append, rows[index]) };
-    } catch (reason) {
-      return { status: 'rejected', reason };
-    }
-  });
-}
-
 function parameters(append: ValidatedAppend): unknown[] {
   return [append.stream, ...expectedParameters(append.expected), eventsJson(append.events)];
-}
-
-/** append_group's argument: each append as the function's own parameters would give it. */
-function groupJson(appends: readonly ValidatedAppend[]): string {
-  let json = '[';
-  for (let i = 0; i < appends.length; i++) {
-    const append = appends[i] as ValidatedAppend;
-    const [kind, revision] = expectedParameters(append.expected);
-    json += `${i === 0 ? '' : ','}{"stream":${JSON.stringify(append.stream)},"kind":"${kind}","revision":${revision},"events":${eventsJson(append.events)}}`;
-  }
-  return `${json}]`;
 }
 
 function expectedParameters(expected: ExpectedRevision): [string, number | null] {

@@ -27,7 +27,6 @@ import {
 } from '../validation.js';
 import { appendAutocommit } from './postgresAppend.js';
 import { withStoreErrors } from './connectionErrors.js';
-import { GroupCommit } from './groupCommit.js';
 import { EVENT_COLUMNS, isPositioned, toRecordedEvent, type EventRow } from './eventRow.js';
 import { LiveFollower } from './liveFollower.js';
 import { createSequencer } from './sequencer.js';
@@ -51,16 +50,7 @@ export interface PostgresEventStoreOptions {
    * them; readStream fails with StoreUnavailableError.
    */
   positionWaitMs?: number;
-  /**
-   * Group commit: appends made while others are being written go together, one transaction
-   * and one commit for a group, each settled as if appended alone (default off: every
-   * append is its own transaction). For a service whose many concurrent requests each append.
-   */
-  groupCommit?: boolean;
 }
-
-/** Two groups in flight: one commits (waits for the disk) while the next is written. */
-const GROUP_COMMIT_LIMITS = { maxInFlight: 2, maxGroupSize: 64 };
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): EventStore {
   if (Boolean(options.pool) === Boolean(options.connectionString)) {
@@ -78,7 +68,6 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
     pollIntervalMs: options.pollIntervalMs ?? 10,
     listenerConfig: listenerConfigOf(pool),
   });
-  const groups = options.groupCommit ? new GroupCommit(pool, GROUP_COMMIT_LIMITS) : null;
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -89,7 +78,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Ev
   const appendToStream = async (stream: string, events: readonly EventData[], appendOptions?: AppendOptions): Promise<AppendResult> => {
     ensureOpen();
     const append = validateAppend(stream, events, appendOptions, limits);
-    const result = await withStoreErrors(() => (groups ? groups.append(append) : appendAutocommit(pool, append)));
+    const result = await withStoreErrors(() => appendAutocommit(pool, append));
     if (!result.duplicate && append.events.length > 0) follower.kick();
     return result;
   };

@@ -63,7 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await migrate(pool, COMPONENT, migrations);
     await migrateEventStore(pool);
   }
-  const eventStore = createPostgresEventStore({ pool, groupCommit: true });
+  const eventStore = createPostgresEventStore({ pool });
   const projector = options.projector ? await startProjector({ databaseUrl, logger: pino({ level: 'silent' }) }) : undefined;
   // The read models' views exist once each projection has its first active build.
   if (projector) await projectorCaughtUp(projector, eventStore);
