@@ -31,6 +31,17 @@ export function cpuMs(pids: readonly number[]): number | undefined {
 }
 
 /**
+ * CPU time of the children a process has waited for (cutime + cstime), in milliseconds:
+ * a PostgreSQL backend that ends during a phase leaves its whole time here, in its
+ * postmaster, so a server's total stays right while connections come and go.
+ */
+function reapedChildrenMs(pid: number): number {
+  const fields = statFields(pid);
+  // cutime and cstime are fields 16 and 17 of the whole line, 14 and 15 after the name.
+  return fields ? ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND : 0;
+}
+
+/**
  * The processes of the PostgreSQL server a backend belongs to: its postmaster and every
  * child of it (backends, WAL writer, checkpointer…). Call it again when connections come
  * and go.
@@ -70,9 +81,11 @@ export async function cpuMeter(url: string, services: Record<string, number[]>, 
   const postgresAtStart = postgresServerPids(backend);
   const measure = (postgres: number[]) => {
     const own = process.cpuUsage();
+    const used = cpuMs(postgres);
     return {
       ...Object.fromEntries(Object.entries(services).map(([name, pids]) => [name, cpuMs(pids)])),
-      postgres: cpuMs(postgres),
+      // The postmaster comes first: with what its ended backends used.
+      postgres: used === undefined ? undefined : used + reapedChildrenMs(postgres[0] ?? 0),
       [self]: (own.user + own.system) / 1000,
     };
   };

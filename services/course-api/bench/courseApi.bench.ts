@@ -8,6 +8,9 @@
  *    request. p99Ms is the even one's: latency at the rate, not queueing inside a burst.
  * 2. Saturation: the commands of the mix only, as fast as 16 connections go: commands/s.
  * 3. The event store's raw single-event append, 8 concurrent callers, same database.
+ * 4. The floor: a bare express route appending the same event as phase 3
+ *    (bareAppendService.ts), saturated like phase 2: what express, node's HTTP server and
+ *    the load generator alone keep of the store's rate, which no command can exceed.
  *
  * ratio = saturated commands/s ÷ raw appends/s: the share of the store's append rate the
  * whole HTTP path (token, policy, stream read, vault, decide, seal, append) keeps.
@@ -21,6 +24,7 @@ import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
 import { cpuMeter } from '@medfri/test-kit/processCpu';
 import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
+import { BENCH_EVENT_DATA, benchEventMetadata } from './benchEvent.js';
 import { pacedLoad, type PacedRequest } from './pacedLoad.js';
 
 const UNIT = 'unn-asgard';
@@ -109,6 +113,8 @@ async function main(): Promise<void> {
     log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
     const ratio = commandsPerSec / storeAppendPerSec;
     log(`ratio (saturated commands/s ÷ store appends/s): ${ratio.toFixed(2)}`);
+    const floor = await bareAppendRate(cluster.url, projectorProcess.pid);
+    log(`floor: a bare express route appending the same event: ${floor.perSec.toFixed(0)} requests/s, ${(floor.perSec / storeAppendPerSec).toFixed(2)} of the store's appends; CPU per request: ${floor.cpu}`);
     log(JSON.stringify({ commandsPerSec: Math.round(commandsPerSec), p99Ms: Number(paced.p99.toFixed(1)), storeAppendPerSec: Math.round(storeAppendPerSec), ratio: Number(ratio.toFixed(2)) }));
   } finally {
     for (const service of running.reverse()) await service.stop();
@@ -162,15 +168,37 @@ async function rawAppendRate(url: string): Promise<number> {
   const started = Date.now();
   await Promise.all(Array.from({ length: STORE_CALLERS }, async () => {
     while (Date.now() < deadline) {
-      // Shaped like a command's event: same metadata, a small data object.
-      const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'bench', role: 'clinician' as const }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
-      await store.appendToStream(`bench-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchEvent', data: { mood: 3, text: 'Sov bedre i natt' }, metadata }], { expected: 'no_stream' });
+      await store.appendToStream(`bench-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchEvent', data: BENCH_EVENT_DATA, metadata: benchEventMetadata() }], { expected: 'no_stream' });
       appended += 1;
     }
   }));
   const seconds = (Date.now() - started) / 1000;
   await store.close();
   return appended / seconds;
+}
+
+/** Phase 4: the bare route in a process of its own (the projector still following), warmed up, then saturated like the commands. */
+async function bareAppendRate(url: string, projectorPid: number): Promise<{ perSec: number; cpu: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const service = await startServiceProcess(join(__dirname, 'bareAppendService.js'), [], { DATABASE_URL: url, PORT: String(port) },
+    async () => (await fetch(`${base}/healthz`)).ok);
+  try {
+    const load = (duration: number) => autocannon({
+      url: `${base}/append`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_EVENT_DATA), connections: 16, duration,
+    });
+    await load(2);
+    const cpu = await cpuMeter(url, { 'bare route': [service.pid], projector: [projectorPid] });
+    const result = await load(SATURATION_SECONDS);
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`bare route: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    const spent = await cpu.perOperation(result.requests.total);
+    return {
+      perSec: result.requests.total / SATURATION_SECONDS,
+      cpu: spent ? Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ') : 'not measured here',
+    };
+  } finally {
+    await service.stop();
+  }
 }
 
 main().catch((error: unknown) => {
