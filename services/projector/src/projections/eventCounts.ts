@@ -16,17 +16,32 @@ export const eventCounts: ProjectionDefinition = {
       PRIMARY KEY (category, type)
     )`],
   handle(events, writes) {
-    // Only events after a key's last counted position count: applying a batch again changes nothing.
+    // Counted here per key, so the statement carries a row per category and type rather
+    // than three values per event.
+    const counts = new Map<string, { category: string; type: string; events: number; first: number; last: number }>();
+    for (const event of events) {
+      const category = event.stream.split('-', 1)[0] as string;
+      const key = `${category}\u0000${event.type}`;
+      const counted = counts.get(key);
+      if (counted) {
+        counted.events += 1;
+        counted.last = event.position;
+      } else {
+        counts.set(key, { category, type: event.type, events: 1, first: event.position, last: event.position });
+      }
+    }
+    const keys = [...counts.values()];
+    // A key's events count only if they all come after its last counted position: applying
+    // a batch again changes nothing (and a batch never begins inside one applied before).
     writes.add(
       `INSERT INTO event_counts AS counted (category, type, events, last_position)
-       SELECT e.category, e.type, count(*), max(e.position)
-       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS e (category, type, position)
+       SELECT e.category, e.type, e.events, e.last_position
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[]) AS e (category, type, events, first_position, last_position)
        LEFT JOIN event_counts known ON known.category = e.category AND known.type = e.type
-       WHERE known.last_position IS NULL OR e.position > known.last_position
-       GROUP BY e.category, e.type
+       WHERE known.last_position IS NULL OR e.first_position > known.last_position
        ON CONFLICT (category, type) DO UPDATE
        SET events = counted.events + excluded.events, last_position = excluded.last_position`,
-      [events.map((event) => event.stream.split('-', 1)[0]), events.map((event) => event.type), events.map((event) => event.position)],
+      [keys.map((key) => key.category), keys.map((key) => key.type), keys.map((key) => key.events), keys.map((key) => key.first), keys.map((key) => key.last)],
     );
   },
 };
