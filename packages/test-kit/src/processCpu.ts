@@ -42,18 +42,16 @@ function reapedChildrenMs(pid: number): number {
 }
 
 /**
- * The processes of the PostgreSQL server a backend belongs to: its postmaster and every
- * child of it (backends, WAL writer, checkpointer…). Call it again when connections come
- * and go.
+ * The processes of a PostgreSQL server: its postmaster and every child of it (backends,
+ * WAL writer, checkpointer…), those of now. Call it again when connections come and go.
  */
-export function postgresServerPids(backendPid: number): number[] {
-  const postmaster = statFields(backendPid)?.[1];
-  if (!postmaster) return [];
+function postgresServerPids(postmaster: number): number[] {
+  const parent = String(postmaster);
   const children = (readdirSafe('/proc') ?? [])
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
-    .filter((pid) => statFields(pid)?.[1] === postmaster);
-  return [Number(postmaster), ...children];
+    .filter((pid) => statFields(pid)?.[1] === parent);
+  return [postmaster, ...children];
 }
 
 function readdirSafe(path: string): string[] | undefined {
@@ -75,10 +73,12 @@ export interface CpuMeter {
  * this process (named `self`, the load generator by default). Undefined where /proc is not there.
  */
 export async function cpuMeter(url: string, services: Record<string, number[]>, self = 'load generator'): Promise<CpuMeter> {
+  // The postmaster, found through a backend of it; it outlives every connection of the phase.
   const probe = new Pool({ connectionString: url, max: 1 });
   const { rows } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const backend = rows[0]?.pid ?? 0;
-  const postgresAtStart = postgresServerPids(backend);
+  await probe.end();
+  const postmaster = Number(statFields(rows[0]?.pid ?? 0)?.[1] ?? 0);
+  const postgresAtStart = postmaster > 0 ? postgresServerPids(postmaster) : [];
   const measure = (postgres: number[]) => {
     const own = process.cpuUsage();
     const used = cpuMs(postgres);
@@ -92,10 +92,8 @@ export async function cpuMeter(url: string, services: Record<string, number[]>, 
   const before = measure(postgresAtStart);
   return {
     async perOperation(operations: number): Promise<Record<string, number> | undefined> {
-      const postgres = [...new Set([...postgresAtStart, ...postgresServerPids(backend)])];
-      const after = measure(postgres);
-      await probe.end();
-      if (before.postgres === undefined) return undefined;
+      const after = measure(postmaster > 0 ? [...new Set([...postgresAtStart, ...postgresServerPids(postmaster)])] : []);
+      if (before.postgres === undefined || postmaster === 0) return undefined;
       return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ((ms ?? 0) - (before[name as keyof typeof before] ?? 0)) / operations]));
     },
   };
