@@ -17,12 +17,17 @@ describe('copyChunks', () => {
     ].join(''));
   });
 
-  it('fills buffers of about the chunk size, a field longer than one in a buffer of its own, and loses no byte between them', () => {
+  it('cuts the data into buffers of whole rows of about the chunk size, a longer row ending one, and loses no byte', () => {
     const rows = Array.from({ length: 50 }, (_, id) => ({ id, label: id === 20 ? 'ø'.repeat(300) : `rad ${id} æ`.repeat(3) }));
     const chunks = copyChunks(columns, rows, 100);
     expect(chunks.length).toBeGreaterThan(10);
-    for (const chunk of chunks) expect(chunk.length <= 100 || chunk.length === 601).toBe(true);
-    const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, -1);
+    const texts = chunks.map((chunk) => chunk.toString('utf8'));
+    for (const text of texts) expect(text.endsWith('\n')).toBe(true);
+    // Every buffer but the last reached the chunk size; none went on past a row beyond it.
+    for (const text of texts.slice(0, -1)) expect(text.length).toBeGreaterThanOrEqual(100);
+    for (const text of texts) expect(text.slice(0, text.slice(0, -1).lastIndexOf('\n') + 1).length).toBeLessThan(100);
+    expect(texts.some((text) => text.endsWith(`${'ø'.repeat(300)}\t\\N\t\\N\t\\N\t\\N\n`))).toBe(true);
+    const lines = texts.join('').split('\n').slice(0, -1);
     expect(lines).toEqual(rows.map((row) => `${row.id}\t${row.label}\t\\N\t\\N\t\\N\t\\N`));
   });
 
