@@ -66,7 +66,10 @@ function parse(recorded: RecordedEvent): DomainRecord | undefined {
   if (!stream || !definition) return undefined;
   const { schemaVersion } = recorded.metadata;
   const data = (recorded.data ?? {}) as Record<string, unknown>;
-  const sealedFields = definition.personalFields.filter((field) => data[field] !== undefined && data[field] !== null);
+  // Most types have no personal field: their (empty, never changed) list is shared rather than filtered afresh.
+  const sealedFields = definition.personalFields.length === 0
+    ? definition.personalFields
+    : definition.personalFields.filter((field) => data[field] !== undefined && data[field] !== null);
   // Copied only to seal: the data is otherwise shared with the stored event, never changed.
   const stored = sealedFields.length === 0 ? data : { ...data };
   for (const field of sealedFields) stored[field] = SEALED;
