@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     const commandsPerSec = saturated.requests.total / SATURATION_SECONDS;
     log(`saturation: ${commandsPerSec.toFixed(0)} commands/s, ${saturated.non2xx} non-2xx (${statuses(saturated)}), p99 ${saturated.latency.p99} ms`);
     const spent = await cpu.perOperation(saturated.requests.total);
-    if (spent) log(`CPU per command: ${Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}`);
+    if (spent) log(`CPU per command: ${cpuText(spent)}`);
 
     const storeAppendPerSec = await rawAppendRate(cluster.url);
     log(`event store: ${storeAppendPerSec.toFixed(0)} single-event appends/s with ${STORE_CALLERS} callers`);
@@ -120,6 +120,11 @@ async function main(): Promise<void> {
     for (const service of running.reverse()) await service.stop();
     await cluster.stop();
   }
+}
+
+/** `api 0.70 ms, projector 0.37 ms, …`: each process's CPU time per request. */
+function cpuText(spent: Record<string, number>): string {
+  return Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ');
 }
 
 /** `200: 5300, 422: 2`: what the service answered, so a refusal is told apart from a failure. */
@@ -194,7 +199,7 @@ async function bareAppendRate(url: string, projectorPid: number): Promise<{ perS
     const spent = await cpu.perOperation(result.requests.total);
     return {
       perSec: result.requests.total / SATURATION_SECONDS,
-      cpu: spent ? Object.entries(spent).map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ') : 'not measured here',
+      cpu: spent ? cpuText(spent) : 'not measured here',
     };
   } finally {
     await service.stop();
