@@ -84,8 +84,8 @@ export async function cpuMeter(url: string, services: Record<string, number[]>, 
     const used = cpuMs(postgres);
     return {
       ...Object.fromEntries(Object.entries(services).map(([name, pids]) => [name, cpuMs(pids)])),
-      // The postmaster comes first: with what its ended backends used.
-      postgres: used === undefined ? undefined : used + reapedChildrenMs(postgres[0] ?? 0),
+      // With what the backends that have ended used.
+      postgres: used === undefined ? undefined : used + reapedChildrenMs(postmaster),
       [self]: (own.user + own.system) / 1000,
     };
   };
