@@ -4,6 +4,7 @@ import type { HandlerContext } from './handlerContext.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { BatchWrites } from './batchWrites.js';
+import type { WriteStatements } from './writeStatements.js';
 
 const eventTypeSets = new WeakMap<ProjectionDefinition, ReadonlySet<string> | undefined>();
 
@@ -27,6 +28,7 @@ export async function batchMessage(
   after: number,
   events: readonly RecordedEvent[],
   context: HandlerContext,
+  statements: WriteStatements,
 ): Promise<BatchMessage> {
   const last = events.at(-1)?.position ?? after;
   const types = eventTypesOf(definition);
@@ -38,7 +40,7 @@ export async function batchMessage(
     schemaName: build.schemaName,
     after,
     last,
-    writes: writes.writes,
+    statements: await statements.of(build.schemaName, writes),
     // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
     notify: writes.size > 0 ? `${definition.name}:${last}` : null,
   };

@@ -4,22 +4,28 @@ import { Pool } from 'pg';
 import { BatchSender, type BatchMessage } from './batchSender.js';
 import { createBuild } from './createBuild.js';
 import type { Build } from './projectionBuilds.js';
-import type { Write } from './batchWrites.js';
+import { BatchWrites, type TableRow } from './batchWrites.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { projectorMigrations } from './projectorMigrations.js';
+import { WriteStatements } from './writeStatements.js';
 
 let pool: Pool;
 let sender: BatchSender;
+let encoder: WriteStatements;
 
 const definition = (name: string): ProjectionDefinition => ({
   // Private tables (a leading _) get no view, so every test projection can name its table alike.
   name, version: 1, migrations: ['CREATE TABLE _marks (position bigint PRIMARY KEY)'], handle: () => undefined,
 });
 
-const message = (build: Build, after: number, last: number, statements: string[], inserts: Write[] = []): BatchMessage => ({
-  buildId: build.buildId, schemaName: build.schemaName, after, last, notify: null,
-  writes: [...statements.map((text): Write => ({ kind: 'statement', text })), ...inserts],
-});
+interface Insert { table: string; rows: readonly TableRow[] }
+
+async function message(build: Build, after: number, last: number, statements: string[], inserts: Insert[] = []): Promise<BatchMessage> {
+  const writes = new BatchWrites();
+  statements.forEach((text) => writes.add(text));
+  inserts.forEach((insert) => writes.insert(insert.table, insert.rows, { skipExisting: false }));
+  return { buildId: build.buildId, schemaName: build.schemaName, after, last, notify: null, statements: await encoder.of(build.schemaName, writes) };
+}
 
 async function checkpointOf(build: Build): Promise<number> {
   const { rows } = await pool.query<{ checkpoint: string }>('SELECT checkpoint FROM projection_builds WHERE build_id = $1', [build.buildId]);
@@ -36,6 +42,7 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: await createTestDatabase() });
   await migrate(pool, 'projector', projectorMigrations);
   sender = new BatchSender(pool);
+  encoder = new WriteStatements(pool);
 });
 afterAll(async () => {
   await pool.end();
@@ -44,14 +51,15 @@ afterAll(async () => {
 describe('BatchSender', () => {
   it('applies batches sent in the same turn, each advancing only its own build', async () => {
     const [first, second] = [await createBuild(pool, definition('sender_a'), 'version'), await createBuild(pool, definition('sender_b'), 'version')];
-    const queries = jest.spyOn(pool, 'query');
-    const outcomes = await Promise.all([
-      sender.send(message(first, 0, 5, ['INSERT INTO _marks VALUES (5)'])),
-      sender.send(message(second, 0, 7, ['INSERT INTO _marks VALUES (6)', 'INSERT INTO _marks VALUES (7)'])),
-    ]);
+    const [firstMessage, secondMessage] = [
+      await message(first, 0, 5, ['INSERT INTO _marks VALUES (5)']),
+      await message(second, 0, 7, ['INSERT INTO _marks VALUES (6)', 'INSERT INTO _marks VALUES (7)']),
+    ];
+    const connections = jest.spyOn(pool, 'connect');
+    const outcomes = await Promise.all([sender.send(firstMessage), sender.send(secondMessage)]);
     // One message, one round trip, for both.
-    expect(queries).toHaveBeenCalledTimes(1);
-    queries.mockRestore();
+    expect(connections).toHaveBeenCalledTimes(1);
+    connections.mockRestore();
     expect(outcomes).toEqual([{ committed: true, checkpoint: 5, status: 'active' }, { committed: true, checkpoint: 7, status: 'active' }]);
     expect(await state(first)).toEqual({ checkpoint: 5, marks: [5] });
     expect(await state(second)).toEqual({ checkpoint: 7, marks: [6, 7] });
@@ -59,11 +67,12 @@ describe('BatchSender', () => {
 
   it('answers a fenced batch alone: the others in its turn still commit, it writes nothing', async () => {
     const [first, second] = [await createBuild(pool, definition('sender_c'), 'version'), await createBuild(pool, definition('sender_d'), 'version')];
-    const outcomes = await Promise.all([
-      sender.send(message(first, 0, 3, ['INSERT INTO _marks VALUES (3)'])),
+    const messages = [
+      await message(first, 0, 3, ['INSERT INTO _marks VALUES (3)']),
       // Not where its follower thinks: another instance moved the checkpoint.
-      sender.send(message(second, 2, 3, ['INSERT INTO _marks VALUES (3)'])),
-    ]);
+      await message(second, 2, 3, ['INSERT INTO _marks VALUES (3)']),
+    ];
+    const outcomes = await Promise.all(messages.map((sent) => sender.send(sent)));
     expect(outcomes).toEqual([{ committed: true, checkpoint: 3, status: 'active' }, { committed: false }]);
     expect(await state(first)).toEqual({ checkpoint: 3, marks: [3] });
     expect(await state(second)).toEqual({ checkpoint: 0, marks: [] });
@@ -71,12 +80,13 @@ describe('BatchSender', () => {
 
   it('fails only the batch whose statement fails', async () => {
     const [first, second] = [await createBuild(pool, definition('sender_e'), 'version'), await createBuild(pool, definition('sender_f'), 'version')];
-    const [good, bad] = await Promise.allSettled([
-      sender.send(message(first, 0, 4, ['INSERT INTO _marks VALUES (4)'])),
-      sender.send(message(second, 0, 4, ['INSERT INTO _marks VALUES (4)', 'INSERT INTO _marks VALUES (4)'])),
-    ]);
+    const messages = [
+      await message(first, 0, 4, ['INSERT INTO _marks VALUES (4)']),
+      await message(second, 0, 4, ['INSERT INTO _marks VALUES (4)', 'INSERT INTO _marks VALUES (4)']),
+    ];
+    const [good, bad] = await Promise.allSettled(messages.map((sent) => sender.send(sent)));
     expect(good).toEqual({ status: 'fulfilled', value: { committed: true, checkpoint: 4, status: 'active' } });
-    expect(bad.status).toBe('rejected');
+    expect(bad?.status).toBe('rejected');
     expect(await state(first)).toEqual({ checkpoint: 4, marks: [4] });
     expect(await state(second)).toEqual({ checkpoint: 0, marks: [] });
   });
@@ -102,10 +112,10 @@ describe('BatchSender', () => {
     it('writes the same rows through COPY (a catch-up batch) as inline (a live one)', async () => {
       const [copied, inlined] = [await createBuild(pool, rowsTable, 'version'), await createBuild(pool, { ...rowsTable, name: 'sender_rows_inline' }, 'version')];
       const many = rows(600, 1);
-      const insert = (part: typeof many): Write => ({ kind: 'insert', table: '_rows', rows: part, skipExisting: false });
-      await sender.send(message(copied, 0, 600, ['INSERT INTO _rows (position) VALUES (0)'], [insert(many)]));
+      const insert = (part: typeof many): Insert => ({ table: '_rows', rows: part });
+      await sender.send(await message(copied, 0, 600, ['INSERT INTO _rows (position) VALUES (0)'], [insert(many)]));
       for (let start = 0; start < many.length; start += 100) {
-        await sender.send(message(inlined, start, start + 100, start === 0 ? ['INSERT INTO _rows (position) VALUES (0)'] : [],
+        await sender.send(await message(inlined, start, start + 100, start === 0 ? ['INSERT INTO _rows (position) VALUES (0)'] : [],
           [insert(many.slice(start, start + 100))]));
       }
       const [viaCopy, viaInline] = [await contents(copied), await contents(inlined)];
@@ -119,18 +129,18 @@ describe('BatchSender', () => {
     it('rolls back the whole batch when a COPY fails, and the connection serves the next one', async () => {
       const build = await createBuild(pool, { ...rowsTable, name: 'sender_rows_failing' }, 'version');
       const duplicated = [...rows(500, 1), ...rows(1, 1)];
-      await expect(sender.send(message(build, 0, 500, ['INSERT INTO _rows (position) VALUES (0)'],
-        [{ kind: 'insert', table: '_rows', rows: duplicated, skipExisting: false }]))).rejects.toThrow(/duplicate key/);
+      await expect(sender.send(await message(build, 0, 500, ['INSERT INTO _rows (position) VALUES (0)'],
+        [{ table: '_rows', rows: duplicated }]))).rejects.toThrow(/duplicate key/);
       expect(await contents(build)).toEqual([]);
       expect(await checkpointOf(build)).toBe(0);
-      await expect(sender.send(message(build, 0, 500, [], [{ kind: 'insert', table: '_rows', rows: rows(500, 1), skipExisting: false }])))
+      await expect(sender.send(await message(build, 0, 500, [], [{ table: '_rows', rows: rows(500, 1) }])))
         .resolves.toEqual({ committed: true, checkpoint: 500, status: 'active' });
       expect(await contents(build)).toHaveLength(500);
     });
 
     it('fences a catch-up batch like any other: nothing written', async () => {
       const build = await createBuild(pool, { ...rowsTable, name: 'sender_rows_fenced' }, 'version');
-      await expect(sender.send(message(build, 7, 500, [], [{ kind: 'insert', table: '_rows', rows: rows(500, 1), skipExisting: false }])))
+      await expect(sender.send(await message(build, 7, 500, [], [{ table: '_rows', rows: rows(500, 1) }])))
         .resolves.toEqual({ committed: false });
       expect(await contents(build)).toEqual([]);
     });

@@ -1,10 +1,10 @@
-import { DatabaseError, escapeIdentifier, type Pool, type PoolClient, type QueryResult } from 'pg';
-import { inlineParameters } from '@medfri/sql-batch';
-import { inlineStatement, type Write } from './batchWrites.js';
-import { CopyInserts } from './copyInserts.js';
+import { DatabaseError, escapeIdentifier, type Pool } from 'pg';
+import { inlineParameters, runInOneRoundTrip, type MessageStatement } from '@medfri/sql-batch';
+
+type Status = 'building' | 'active';
 
 export type BatchOutcome =
-  | { committed: true; checkpoint: number; status: 'building' | 'active' }
+  | { committed: true; checkpoint: number; status: Status }
   /**
    * The build is not where its follower thought: another instance moved its checkpoint
    * (it lost its lock mid-batch), or it was retired. Nothing was written.
@@ -17,7 +17,8 @@ export interface BatchMessage {
   schemaName: string;
   after: number;
   last: number;
-  writes: readonly Write[];
+  /** The handler's writes as statements (see WriteStatements). */
+  statements: readonly MessageStatement[];
   /** Payload for listeners of a serving build, or null when the batch changed nothing they read. */
   notify: string | null;
 }
@@ -32,32 +33,20 @@ interface Queued {
 const FENCED = 'MF001';
 
 /**
- * Rows in a transaction from which inserts go through COPY: a catch-up batch brings
- * thousands, which PostgreSQL loads several times faster that way than parsed from JSON
- * constants in the message. A live batch's few rows stay inline, in one round trip.
- */
-const COPY_FROM_ROWS = 500;
-
-const rowsOf = (messages: readonly BatchMessage[]): number =>
-  messages.reduce((sum, message) => sum + message.writes.reduce((rows, write) => rows + (write.kind === 'insert' ? write.rows.length : 0), 0), 0);
-
-
-type AdvanceRow = { statuses: ('building' | 'active')[] };
-
-/**
  * Sends the batches of a process's followers to PostgreSQL, as one multi-statement message
  * that PostgreSQL runs as one implicit transaction, rolled back whole if any statement
  * fails: first one call advancing each batch's checkpoint, then each batch's statements
- * under its build's schema. At the head every follower gets the same new events at the
- * same moment, so the batches ready in the same turn of the event loop go together: a live
- * event costs one round trip for all projections instead of one each. Each batch still
- * advances only its own build from its own checkpoint. If a combined message fails, each
- * batch is sent again on its own, so that one follower's fence or failing statement is
- * answered to that follower alone.
+ * under its build's schema. A catch-up batch's inserts are COPY statements whose data
+ * follows the message at once (runInOneRoundTrip): PostgreSQL never waits in the middle of
+ * a transaction for this process's event loop, busy with the next batches. At the head
+ * every follower gets the same new events at the same moment, so the batches ready in the
+ * same turn of the event loop go together: a live event costs one round trip for all
+ * projections instead of one each. Each batch still advances only its own build from its
+ * own checkpoint. If a combined message fails, each batch is sent again on its own, so
+ * that one follower's fence or failing statement is answered to that follower alone.
  */
 export class BatchSender {
   private queue: Queued[] = [];
-  private readonly copies = new CopyInserts();
 
   constructor(private readonly pool: Pool) {}
 
@@ -98,7 +87,11 @@ export class BatchSender {
       messages.map((message) => message.last),
       messages.map((message) => message.notify),
     ]);
-    const statuses = rowsOf(messages) >= COPY_FROM_ROWS ? await this.copying(advance, messages) : await this.inline(advance, messages);
+    const statements: MessageStatement[] = [{ text: advance }];
+    for (const message of messages) {
+      if (message.statements.length > 0) statements.push({ text: `SET LOCAL search_path = ${escapeIdentifier(message.schemaName)}` }, ...message.statements);
+    }
+    const statuses = await this.run(statements);
     return messages.map((message, index) => {
       const status = statuses[index];
       if (!status) throw new Error(`advancing build ${message.buildId} returned no status`);
@@ -106,54 +99,19 @@ export class BatchSender {
     });
   }
 
-  /** Everything in one message: PostgreSQL runs it as one implicit transaction. */
-  private async inline(advance: string, messages: readonly BatchMessage[]): Promise<AdvanceRow['statuses']> {
-    const texts = [advance];
-    for (const message of messages) {
-      if (message.writes.length === 0) continue;
-      texts.push(`SET LOCAL search_path = ${escapeIdentifier(message.schemaName)}`, ...message.writes.map(inlineStatement));
-    }
-    const result = await this.pool.query(texts.join(';\n')) as QueryResult | QueryResult[];
-    const first = (Array.isArray(result) ? result[0] : result) as QueryResult<AdvanceRow> | undefined;
-    return first?.rows[0]?.statuses ?? [];
-  }
-
-  /**
-   * An explicit transaction on one connection: the advance, then each batch's writes in
-   * order, statements between two inserts in one message, each insert through COPY.
-   */
-  private async copying(advance: string, messages: readonly BatchMessage[]): Promise<AdvanceRow['statuses']> {
+  /** One message, one round trip: PostgreSQL runs it as one implicit transaction. */
+  private async run(statements: readonly MessageStatement[]): Promise<Status[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await this.copies.learn(client, messages.map((message) => message.schemaName));
-      const [, advanced] = await client.query(`BEGIN;\n${advance}`) as unknown as [QueryResult, QueryResult<AdvanceRow>];
-      for (const message of messages) await this.applyCopying(client, message);
-      await client.query('COMMIT');
-      return advanced.rows[0]?.statuses ?? [];
+      const [advanced] = await runInOneRoundTrip(client, statements);
+      return (advanced?.[0]?.statuses ?? []) as Status[];
     } catch (error) {
-      // Whatever failed left the transaction aborted, or not begun: end it before the connection is reused.
-      await client.query('ROLLBACK').catch((failure: unknown) => {
-        broken = failure instanceof Error ? failure : new Error(String(failure));
-      });
+      // PostgreSQL's own errors leave the connection ready for the next message; anything else may not.
+      if (!(error instanceof DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
       client.release(broken);
     }
-  }
-
-  private async applyCopying(client: PoolClient, message: BatchMessage): Promise<void> {
-    if (message.writes.length === 0) return;
-    let texts = [`SET LOCAL search_path = ${escapeIdentifier(message.schemaName)}`];
-    for (const write of message.writes) {
-      if (write.kind === 'statement') {
-        texts.push(write.text);
-        continue;
-      }
-      if (texts.length > 0) await client.query(texts.join(';\n'));
-      texts = [];
-      await this.copies.copy(client, message.schemaName, write);
-    }
-    if (texts.length > 0) await client.query(texts.join(';\n'));
   }
 }

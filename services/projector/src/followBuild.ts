@@ -7,6 +7,7 @@ import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import type { SharedCatchUp } from './sharedCatchUp.js';
+import { WriteStatements } from './writeStatements.js';
 
 export interface FollowOptions {
   pool: Pool;
@@ -52,6 +53,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   };
   const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
   const context = createHandlerContext(options.store);
+  const statements = new WriteStatements(pool);
   // A commit that fails or is fenced while the next batch is awaited ends the wait, so that
   // a last full batch's failure is not left unnoticed until more events arrive.
   const failed = new AbortController();
@@ -62,7 +64,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
       // At-least-once delivery: anything at or before the checkpoint is already applied.
       const fresh = batch.filter((event) => event.position > sent);
       if (fresh.length === 0) continue;
-      const message = await batchMessage(definition, build, sent, fresh, context);
+      const message = await batchMessage(definition, build, sent, fresh, context, statements);
       if (inFlight && !(await inFlight)) return 'fenced';
       inFlight = committed(options.sender.send(message));
       // Awaited later, before the next batch is sent (its failure is thrown there).

@@ -1,0 +1,37 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.batchMessage = batchMessage;
+const batchWrites_js_1 = require("./batchWrites.js");
+const eventTypeSets = new WeakMap();
+/** The definition's event types as a set, made once per definition rather than per batch. */
+function eventTypesOf(definition) {
+    if (!eventTypeSets.has(definition))
+        eventTypeSets.set(definition, definition.eventTypes && new Set(definition.eventTypes));
+    return eventTypeSets.get(definition);
+}
+/**
+ * The message applying a batch and advancing the build's checkpoint in one transaction:
+ * after a crash either both happened or neither, so re-delivery resumes exactly after the
+ * last committed batch. The handler only says what to write; the sender runs the advance,
+ * then the statements (see BatchSender). The advance only succeeds from the checkpoint
+ * this follower started from, which fences out a former holder of the lock. `events` are
+ * those after `after`, in position order.
+ */
+async function batchMessage(definition, build, after, events, context) {
+    const last = events.at(-1)?.position ?? after;
+    const types = eventTypesOf(definition);
+    const relevant = types ? events.filter((event) => types.has(event.type)) : events;
+    const writes = new batchWrites_js_1.BatchWrites();
+    if (relevant.length > 0)
+        await definition.handle(relevant, writes, context);
+    return {
+        buildId: build.buildId,
+        schemaName: build.schemaName,
+        after,
+        last,
+        writes: writes.writes,
+        // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
+        notify: writes.size > 0 ? `${definition.name}:${last}` : null,
+    };
+}
+//# sourceMappingURL=batchMessage.js.map

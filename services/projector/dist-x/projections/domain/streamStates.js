@@ -1,0 +1,83 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.foldStreams = foldStreams;
+const domainRecord_js_1 = require("./domainRecord.js");
+const forgetOlderHalf_js_1 = require("./forgetOlderHalf.js");
+/**
+ * Streams a run keeps folded in memory, the least recently touched forgotten first. A
+ * forgotten stream is folded again from its events when next touched; states are a few
+ * kilobytes, so this bounds each run's memory to tens of megabytes.
+ */
+const STREAMS_IN_MEMORY = 5_000;
+/** The last result of `evolve` for a record, kept on the record (see evolveOnce). */
+const EVOLVED = Symbol('evolved');
+/**
+ * Folds the batch's events of one kind of stream into each stream's state with the
+ * domain's own `evolve`, so read models follow the domain's rules instead of repeating
+ * them. States live in the run's memory (`context`): a stream not there is folded
+ * afresh from its earlier events in the store, which is nothing to read when the batch
+ * holds its first event. An event at or before a stream's last folded position is
+ * skipped, which makes re-application harmless.
+ */
+async function foldStreams(context, fold, records) {
+    const mine = records.filter((record) => record.streamKind === fold.kind);
+    if (mine.length === 0)
+        return [];
+    const memory = context.remember(fold, () => new Map());
+    await recall(context, fold, memory, mine);
+    const progress = new Map();
+    for (const record of mine) {
+        const folded = memory.get(record.streamId);
+        let stream = progress.get(record.streamId);
+        if (!stream) {
+            stream = { streamId: record.streamId, before: folded.state, state: folded.state, applied: [] };
+            progress.set(record.streamId, stream);
+            // Touched: to the end of the map's order, the last to be forgotten.
+            memory.delete(record.streamId);
+            memory.set(record.streamId, folded);
+        }
+        if (record.position <= folded.lastPosition)
+            continue;
+        const after = evolveOnce(fold, folded.state, record);
+        stream.applied.push({ record, before: folded.state, after });
+        stream.state = after;
+        folded.state = after;
+        folded.lastPosition = record.position;
+    }
+    if (memory.size > STREAMS_IN_MEMORY)
+        (0, forgetOlderHalf_js_1.forgetOlderHalf)(memory);
+    return [...progress.values()].filter((stream) => stream.applied.length > 0);
+}
+/** Puts every stream of the batch into memory, as of its events before the batch. */
+async function recall(context, fold, memory, records) {
+    const missing = new Map();
+    for (const record of records) {
+        if (!memory.has(record.streamId) && !missing.has(record.streamId))
+            missing.set(record.streamId, record);
+    }
+    const started = [...missing.values()].filter((first) => first.revision > 0);
+    for (const first of missing.values()) {
+        if (first.revision === 0)
+            memory.set(first.streamId, { state: fold.initialState, lastPosition: 0 });
+    }
+    await Promise.all(started.map(async (first) => {
+        const earlier = (0, domainRecord_js_1.toDomainRecords)(await context.store.readStream(first.stream, { maxCount: first.revision }));
+        memory.set(first.streamId, earlier.reduce((folded, record) => ({ state: fold.evolve(folded.state, record.event), lastPosition: record.position }), { state: fold.initialState, lastPosition: 0 }));
+    }));
+}
+/**
+ * `evolve`, once per process for each event and state: the projections following a fold
+ * apply the same events (the same objects, see SharedCatchUp) to the same states, so the
+ * second one reuses the first one's result, kept on the record (a record belongs to one
+ * stream, hence to one fold). States are never changed in place, so the result for the
+ * same state object and event is the same.
+ */
+function evolveOnce(fold, before, record) {
+    const known = record[EVOLVED];
+    if (known?.before === before)
+        return known.after;
+    const after = fold.evolve(before, record.event);
+    Object.defineProperty(record, EVOLVED, { value: { before, after }, writable: true, configurable: true });
+    return after;
+}
+//# sourceMappingURL=streamStates.js.map

@@ -1,0 +1,176 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SharedCatchUp = void 0;
+const liveTail_js_1 = require("./liveTail.js");
+const untilAborted_js_1 = require("./untilAborted.js");
+const withResolvers_js_1 = require("./withResolvers.js");
+/**
+ * Pages a reader may run ahead of another one and still be waited for by it. A follower
+ * further behind (a rebuild from zero next to a live build, one resuming after a
+ * failure) neither holds anyone up nor is held up.
+ */
+const COHORT_PAGES = 4;
+/**
+ * Catch-up reads shared by the followers of one process. Catching up, every projection
+ * reads the same events; reading them, and what handlers derive from the very same event
+ * objects (parsed records, folded states), once per process rather than once per
+ * projection is most of the work saved. A page read from the store stays until every
+ * reader has passed it. A reader about to read a new page first waits for readers up to
+ * a few pages behind it, so followers that start together stay within a page or two of
+ * each other; without that, the cheapest projection would run ahead and read everything
+ * alone. At the head (a page that is not full) every follower reads the process's one
+ * live tail (see LiveTail), which waits for no one: at the head too, each event is read
+ * once per process, and the handlers share its parsed record and folded states.
+ */
+class SharedCatchUp {
+    store;
+    pageSize;
+    entries = new Map();
+    readers = new Set();
+    moved = (0, withResolvers_js_1.withResolvers)();
+    tail;
+    constructor(store, pageSize) {
+        this.store = store;
+        this.pageSize = pageSize;
+    }
+    /** Events after `after`: pages shared while catching up, then the process's live tail (pages of `livePageSize`). */
+    subscribe(after, livePageSize) {
+        const reader = { position: after };
+        const stopping = new AbortController();
+        let live;
+        const leavePages = () => {
+            if (this.readers.delete(reader))
+                this.move();
+        };
+        const leaveTail = async () => {
+            const left = live;
+            live = undefined;
+            await left?.tail.leave(left.reader);
+        };
+        const chunks = async function* () {
+            let position = after;
+            try {
+                while (!stopping.signal.aborted) {
+                    this.readers.add(reader);
+                    for (;;) {
+                        const page = await this.pageAfter(reader, position, stopping.signal);
+                        if (!page || stopping.signal.aborted)
+                            return;
+                        const fresh = page.events.filter((event) => event.position > position);
+                        if (fresh.length > 0)
+                            yield fresh;
+                        if (stopping.signal.aborted)
+                            return;
+                        position = page.last > position ? page.last : position;
+                        if (!page.full)
+                            break;
+                    }
+                    // At the head: no longer holding pages for the cohort, reading the shared tail.
+                    leavePages();
+                    if (stopping.signal.aborted)
+                        return;
+                    const tail = this.tailFrom(position, livePageSize);
+                    const tailReader = tail.join(position);
+                    live = { tail, reader: tailReader };
+                    for (;;) {
+                        const chunk = await tail.next(tailReader, position, stopping.signal);
+                        if (chunk === liveTail_js_1.STOPPED || stopping.signal.aborted)
+                            return;
+                        if (chunk === liveTail_js_1.BEHIND)
+                            break;
+                        yield chunk;
+                        position = chunk.at(-1)?.position ?? position;
+                    }
+                    // Fallen behind what the tail keeps: back to pages.
+                    await leaveTail();
+                }
+            }
+            finally {
+                leavePages();
+                await leaveTail();
+            }
+        }.call(this);
+        return {
+            stop: async () => {
+                stopping.abort();
+                leavePages();
+                await leaveTail();
+            },
+            [Symbol.asyncIterator]: () => chunks,
+        };
+    }
+    /** The live tail, started at `position` if there is none to join. */
+    tailFrom(position, pageSize) {
+        if (!this.tail?.usable)
+            this.tail = new liveTail_js_1.LiveTail(this.store, position, pageSize);
+        return this.tail;
+    }
+    /** The page holding the events right after `position`: from memory, or read once for every reader. Undefined once stopped. */
+    async pageAfter(reader, position, stopped) {
+        reader.position = position;
+        this.forgetPassedPages();
+        this.move();
+        let entry = this.entryAfter(position);
+        while (!entry) {
+            if (!this.someoneJustBehind(reader)) {
+                entry = this.read(position);
+                break;
+            }
+            globalThis.__cohort=(globalThis.__cohort??0)+1;const w=await (0, untilAborted_js_1.untilAborted)(this.moved.promise, stopped);globalThis.__cohort--;if (w === untilAborted_js_1.ABORTED)
+                return undefined;
+            entry = this.entryAfter(position);
+        }
+        return entry.read;
+    }
+    entryAfter(position) {
+        const exact = this.entries.get(position);
+        if (exact)
+            return exact;
+        for (const entry of this.entries.values()) {
+            if (entry.page && entry.page.after < position && position < entry.page.last)
+                return entry;
+        }
+        return undefined;
+    }
+    someoneJustBehind(reader) {
+        for (const other of this.readers) {
+            const behind = reader.position - other.position;
+            if (behind > this.pageSize && behind <= COHORT_PAGES * this.pageSize)
+                return true;
+        }
+        return false;
+    }
+    read(after) {
+        const entry = {
+            after,
+            read: (globalThis.__reads=(globalThis.__reads??0)+1, this.store.readAll({ after, maxCount: this.pageSize })).then((events) => {globalThis.__reads--;
+                const page = { after, events, last: events.at(-1)?.position ?? after, full: events.length === this.pageSize };
+                entry.page = page;
+                // A page short of full is the head as it was: whoever asks later reads afresh.
+                if (!page.full && this.entries.get(after) === entry)
+                    this.entries.delete(after);
+                return page;
+            }, (error) => {
+                // Whoever asks next reads again.
+                this.entries.delete(after);
+                throw error;
+            }),
+        };
+        this.entries.set(after, entry);
+        return entry;
+    }
+    forgetPassedPages() {
+        const slowest = Math.min(...[...this.readers].map((reader) => reader.position));
+        for (const [after, entry] of this.entries) {
+            if (entry.page && entry.page.last <= slowest)
+                this.entries.delete(after);
+        }
+    }
+    move() {
+        const moved = this.moved;
+        this.moved = (0, withResolvers_js_1.withResolvers)();
+        moved.resolve();
+    }
+}
+exports.SharedCatchUp = SharedCatchUp;
+//# sourceMappingURL=sharedCatchUp.js.map

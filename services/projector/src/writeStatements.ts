@@ -1,0 +1,65 @@
+import { copyChunks, type CopyColumns, type MessageStatement } from '@medfri/sql-batch';
+import { escapeIdentifier, type Pool } from 'pg';
+import { inlineStatement, type BatchWrites } from './batchWrites.js';
+
+/**
+ * Rows in a batch from which its inserts go through COPY: a catch-up batch brings
+ * thousands, which PostgreSQL loads several times faster that way than parsed from JSON
+ * constants in the message. A live batch's few rows stay inline.
+ */
+const COPY_FROM_ROWS = 500;
+
+type Tables = ReadonlyMap<string, CopyColumns>;
+
+/**
+ * A batch's writes as the statements of its message (see BatchSender): statements as they
+ * are, inserts inline when the batch brings few rows, as `COPY … FROM STDIN` with their
+ * data when it brings many. The data is encoded here, while the batch before commits, so
+ * that sending is only writing. COPY needs the table's column list, and array columns
+ * take array input rather than JSON: both are read from the catalog once per build schema
+ * (a build's tables never change; a new build is a new schema).
+ */
+export class WriteStatements {
+  private readonly schemas = new Map<string, Promise<Tables>>();
+
+  constructor(private readonly pool: Pool) {}
+
+  async of(schemaName: string, writes: BatchWrites): Promise<MessageStatement[]> {
+    if (writes.rows < COPY_FROM_ROWS) return writes.writes.map((write) => ({ text: inlineStatement(write) }));
+    const tables = await this.tablesOf(schemaName);
+    return writes.writes.map((write) => {
+      if (write.kind === 'statement') return { text: write.text };
+      const columns = tables.get(write.table);
+      if (!columns) throw new Error(`no table ${write.table} in ${schemaName}`);
+      const list = columns.names.map((name) => escapeIdentifier(name)).join(', ');
+      return { text: `COPY ${escapeIdentifier(write.table)} (${list}) FROM STDIN`, copyData: copyChunks(columns, write.rows) };
+    });
+  }
+
+  private tablesOf(schemaName: string): Promise<Tables> {
+    let tables = this.schemas.get(schemaName);
+    if (!tables) {
+      tables = this.readTables(schemaName);
+      this.schemas.set(schemaName, tables);
+      // Whoever asks next reads again.
+      tables.catch(() => this.schemas.delete(schemaName));
+    }
+    return tables;
+  }
+
+  private async readTables(schemaName: string): Promise<Tables> {
+    const { rows } = await this.pool.query<{ table: string; names: string[]; arrays: string[] | null }>(
+      `SELECT c.relname AS table,
+              array_agg(a.attname::text ORDER BY a.attnum) AS names,
+              array_agg(a.attname::text) FILTER (WHERE t.typcategory = 'A') AS arrays
+         FROM pg_namespace n
+         JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         JOIN pg_type t ON t.oid = a.atttypid
+        WHERE n.nspname = $1
+        GROUP BY c.relname`,
+      [schemaName],
+    );
+    return new Map(rows.map((row) => [row.table, { names: row.names, arrays: new Set(row.arrays ?? []) }]));
+  }
+}
