@@ -16,7 +16,7 @@ const mark = { type: 'MarkEnteredInError', courseId, entryId, reason: 'duplicate
 describe('MarkEnteredInError', () => {
   test('flags the entry as retracted; it stays in history and in state', () => {
     const state = course.given(...admittedCourse(), activity).when(mark).then(retraction);
-    expect(state.entries[entryId]).toEqual({ type: 'TreatmentActivityRecorded', retracted: true });
+    expect(state.entries.get(entryId)).toEqual({ type: 'TreatmentActivityRecorded', retracted: true });
     expect(state.treatment.activities).toHaveLength(1);
     expect(standingEntries(state.treatment.activities, state.entries)).toEqual([]);
   });

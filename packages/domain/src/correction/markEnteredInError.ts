@@ -29,7 +29,7 @@ export const entryMarkedEnteredInError = defineEvent(
 export type EntryMarkedEnteredInError = EventOf<typeof entryMarkedEnteredInError>;
 
 export function decideMarkEnteredInError(command: MarkEnteredInError, state: CourseState, context: DecisionContext): Decision<EntryMarkedEnteredInError> {
-  const entry = state.entries[command.entryId];
+  const entry = state.entries.get(command.entryId);
   if (!entry) return refuse('entry_not_found', 'No correctable entry with this id in the course', { entryId: command.entryId });
   if (entry.retracted) return refuse('entry_already_retracted', 'The entry is already marked entered in error', { entryId: command.entryId });
   if (command.reason === 'other' && command.note === undefined) {
@@ -48,7 +48,7 @@ export function decideMarkEnteredInError(command: MarkEnteredInError, state: Cou
 }
 
 export function evolveEntryMarkedEnteredInError(state: CourseState, { data }: EntryMarkedEnteredInError): CourseState {
-  const entry = state.entries[data.entryId];
+  const entry = state.entries.get(data.entryId);
   if (!entry) return state;
-  return { ...state, entries: { ...state.entries, [data.entryId]: { ...entry, retracted: true } } };
+  return { ...state, entries: new Map(state.entries).set(data.entryId, { ...entry, retracted: true }) };
 }

@@ -26,8 +26,11 @@ export interface CourseState {
   readonly observation: ObservationState;
   readonly relapse: RelapseState;
   readonly bed: BedState;
-  /** Clinical entries by entryId, for corrections. */
-  readonly entries: Readonly<Record<string, EntryRecord>>;
+  /**
+   * Clinical entries by entryId, for corrections. A Map, not an object: nearly every event
+   * adds a new id, and an object given a new key per event makes a new hidden class each time.
+   */
+  readonly entries: ReadonlyMap<string, EntryRecord>;
 }
 
 export const initialCourseState: CourseState = {
@@ -39,5 +42,5 @@ export const initialCourseState: CourseState = {
   observation: initialObservationState,
   relapse: initialRelapseState,
   bed: initialBedState,
-  entries: {},
+  entries: new Map(),
 };

@@ -170,7 +170,7 @@ test('a year of a course: referral, admission, tapering with a hold, a reversal 
   });
 
   expect(state.observation.withdrawalSymptoms).toHaveLength(2);
-  expect(state.entries[duplicate]).toEqual({ type: 'WithdrawalSymptomsRecorded', retracted: true });
+  expect(state.entries.get(duplicate)).toEqual({ type: 'WithdrawalSymptomsRecorded', retracted: true });
   expect(standingEntries(state.observation.withdrawalSymptoms, state.entries)).toEqual([
     expect.objectContaining({ total: 4, taperingSteps: [expect.objectContaining({ stepIndex: 2, stepStatus: 'started' })] }),
   ]);

@@ -174,7 +174,7 @@ describe('RecordSideEffectAssessment', () => {
       data: { occurredAt: now, entryId: testId(1), medicationId: olanzapineId, method: 'uku', findings, note: 'Weight up 6 kg since autumn.' },
     });
     expect(state.medication.medications[olanzapineId]?.assessments).toEqual([{ entryId: testId(1), assessedAt: now }]);
-    expect(state.entries[testId(1)]).toEqual({ type: 'SideEffectsAssessed', retracted: false });
+    expect(state.entries.get(testId(1))).toEqual({ type: 'SideEffectsAssessed', retracted: false });
   });
 
   test('no findings is a valid assessment', () => {

@@ -31,7 +31,7 @@ describe('RecordWithdrawalSymptoms', () => {
     expect(state.observation.withdrawalSymptoms).toEqual([
       { entryId: testId(1), occurredAt: now, rater: 'patient', total: 6, taperingSteps: [{ planId, medicationId: olanzapineId, stepIndex: 1, stepStatus: 'started' }] },
     ]);
-    expect(state.entries[testId(1)]).toEqual({ type: 'WithdrawalSymptomsRecorded', retracted: false });
+    expect(state.entries.get(testId(1))).toEqual({ type: 'WithdrawalSymptomsRecorded', retracted: false });
   });
 
   test('weeks after a completed step it is still linked to that step', () => {
@@ -71,7 +71,7 @@ describe('RecordPatientExperience', () => {
     expect(state.observation.experiences).toEqual([
       { entryId: testId(1), occurredAt: now, mood: 6, taperingSteps: [{ planId, medicationId: olanzapineId, stepIndex: 1, stepStatus: 'started' }] },
     ]);
-    expect(state.entries[testId(1)]).toEqual({ type: 'PatientExperienceRecorded', retracted: false });
+    expect(state.entries.get(testId(1))).toEqual({ type: 'PatientExperienceRecorded', retracted: false });
   });
 
   test('a mood alone is enough', () => {

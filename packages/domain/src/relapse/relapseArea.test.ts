@@ -24,7 +24,7 @@ describe('RecordRelapse', () => {
     expect(state.relapse.relapses).toEqual([
       { entryId: testId(1), occurredAt: now, kind: 'dose_increase', severity: 'moderate', taperingSteps: [{ planId, medicationId: olanzapineId, stepIndex: 1, stepStatus: 'started' }] },
     ]);
-    expect(state.entries[testId(1)]).toEqual({ type: 'RelapseRecorded', retracted: false });
+    expect(state.entries.get(testId(1))).toEqual({ type: 'RelapseRecorded', retracted: false });
   });
 
   test('linked to the latest step of each plan in force, also when completed', () => {

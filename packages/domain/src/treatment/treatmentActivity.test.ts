@@ -17,7 +17,7 @@ describe('RecordTreatmentActivity', () => {
     const { type: _type, courseId: _courseId, ...fields } = record;
     const state = course.given(...admittedCourse()).when(record).then({ type: 'TreatmentActivityRecorded', data: { ...fields, entryId: testId(1) } });
     expect(state.treatment.activities).toEqual([{ entryId: testId(1), method: 'istdp', format: 'individual', date: '2025-03-03', durationMinutes: 50 }]);
-    expect(state.entries[testId(1)]).toEqual({ type: 'TreatmentActivityRecorded', retracted: false });
+    expect(state.entries.get(testId(1))).toEqual({ type: 'TreatmentActivityRecorded', retracted: false });
   });
 
   test('refused for a method not in the reference data', () => {
