@@ -114,9 +114,9 @@ describe('BatchSender', () => {
       const many = rows(600, 1);
       const insert = (part: typeof many): Insert => ({ table: '_rows', rows: part });
       await sender.send(await message(copied, 0, 600, ['INSERT INTO _rows (position) VALUES (0)'], [insert(many)]));
-      for (let start = 0; start < many.length; start += 100) {
-        await sender.send(await message(inlined, start, start + 100, start === 0 ? ['INSERT INTO _rows (position) VALUES (0)'] : [],
-          [insert(many.slice(start, start + 100))]));
+      for (let start = 0; start < many.length; start += 50) {
+        await sender.send(await message(inlined, start, start + 50, start === 0 ? ['INSERT INTO _rows (position) VALUES (0)'] : [],
+          [insert(many.slice(start, start + 50))]));
       }
       const [viaCopy, viaInline] = [await contents(copied), await contents(inlined)];
       expect(viaCopy).toHaveLength(601);

@@ -5,8 +5,8 @@ export type TableRow = object;
 
 /**
  * What a handler asks for: a statement, or rows to insert into a table of its build.
- * Rows stay rows until sent, so the sender can choose how they travel: inline in the
- * batch's one message when few, through COPY when a catch-up batch brings thousands.
+ * Rows stay rows until the batch's message is made, which chooses how they travel: inline
+ * when few, through COPY when many (see WriteStatements).
  */
 export type Write =
   | { readonly kind: 'statement'; readonly text: string }
@@ -30,7 +30,6 @@ export type Write =
  */
 export class BatchWrites {
   private readonly list: Write[] = [];
-  private rowCount = 0;
 
   /** A statement with `$1`… parameters, as for `pg`'s query; its values are written inline. */
   add(text: string, values: readonly SqlValue[] = []): void {
@@ -41,16 +40,10 @@ export class BatchWrites {
   insert(table: string, rows: readonly TableRow[], options: { skipExisting: boolean }): void {
     if (rows.length === 0) return;
     this.list.push({ kind: 'insert', table, rows, skipExisting: options.skipExisting });
-    this.rowCount += rows.length;
   }
 
   get size(): number {
     return this.list.length;
-  }
-
-  /** Rows of every insert. */
-  get rows(): number {
-    return this.rowCount;
   }
 
   /** The writes in the order added. */

@@ -1,23 +1,24 @@
 import { copyChunks, type CopyColumns, type MessageStatement } from '@medfri/sql-batch';
 import { escapeIdentifier, type Pool } from 'pg';
-import { inlineStatement, type BatchWrites } from './batchWrites.js';
+import { inlineStatement, type BatchWrites, type Write } from './batchWrites.js';
 
 /**
- * Rows in a batch from which its inserts go through COPY: a catch-up batch brings
- * thousands, which PostgreSQL loads several times faster that way than parsed from JSON
- * constants in the message. A live batch's few rows stay inline.
+ * Rows from which an insert goes through COPY: PostgreSQL loads many rows several times
+ * faster that way than parsed from a JSON constant in the message. A live batch's few rows
+ * stay inline; either way the whole message is one round trip.
  */
-const COPY_FROM_ROWS = 500;
+const COPY_FROM_ROWS = 100;
 
 type Tables = ReadonlyMap<string, CopyColumns>;
+type Insert = Extract<Write, { kind: 'insert' }>;
 
 /**
  * A batch's writes as the statements of its message (see BatchSender): statements as they
- * are, inserts inline when the batch brings few rows, as `COPY … FROM STDIN` with their
- * data when it brings many. The data is encoded here, while the batch before commits, so
- * that sending is only writing. COPY needs the table's column list, and array columns
- * take array input rather than JSON: both are read from the catalog once per build schema
- * (a build's tables never change; a new build is a new schema).
+ * are, inserts of few rows inline, inserts of many as `COPY … FROM STDIN` with their data.
+ * The data is encoded here, while the batch before commits, so that sending is only
+ * writing. COPY needs the table's column list, and array columns take array input rather
+ * than JSON: both are read from the catalog once per build schema (a build's tables never
+ * change; a new build is a new schema).
  */
 export class WriteStatements {
   private readonly schemas = new Map<string, Promise<Tables>>();
@@ -25,10 +26,10 @@ export class WriteStatements {
   constructor(private readonly pool: Pool) {}
 
   async of(schemaName: string, writes: BatchWrites): Promise<MessageStatement[]> {
-    if (writes.rows < COPY_FROM_ROWS) return writes.writes.map((write) => ({ text: inlineStatement(write) }));
-    const tables = await this.tablesOf(schemaName);
+    const copied = (write: Write): write is Insert => write.kind === 'insert' && write.rows.length >= COPY_FROM_ROWS;
+    const tables = writes.writes.some(copied) ? await this.tablesOf(schemaName) : undefined;
     return writes.writes.map((write) => {
-      if (write.kind === 'statement') return { text: write.text };
+      if (!copied(write) || !tables) return { text: inlineStatement(write) };
       const columns = tables.get(write.table);
       if (!columns) throw new Error(`no table ${write.table} in ${schemaName}`);
       const list = columns.names.map((name) => escapeIdentifier(name)).join(', ');
