@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { loadConfig as loadCourseApiConfig, startCourseApi } from '@medfri/course-api';
-import { allProjections, loadProjectorConfig, startProjector } from '@medfri/projector';
+import { allProjections, loadProjectorConfig, scavengeOnMainThreadOnFewCores, startProjector } from '@medfri/projector';
 import { loadGatewayConfig, startTimelineGateway } from '@medfri/timeline-gateway';
 import { openDatabase } from './database.js';
 import { launchEnvironment } from './launchEnvironment.js';
@@ -10,6 +10,8 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 
 /** Starts PostgreSQL (embedded unless DATABASE_URL is set), then every service, and says where they listen. */
 async function main(): Promise<void> {
+  // Every service shares this process, the projector's catch-up its busiest part.
+  scavengeOnMainThreadOnFewCores();
   const database = await openDatabase(process.env, repoRoot);
   const closers: Array<() => Promise<void>> = [database.stop];
   const shutdown = async (code: number) => {

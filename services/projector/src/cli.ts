@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import pino from 'pino';
 import { loadProjectorConfig } from './config.js';
 import { loadBuilds } from './projectionBuilds.js';
+import { scavengeOnMainThreadOnFewCores } from './fewCoresGc.js';
 import { allProjections } from './projections/index.js';
 import { startProjector } from './projector.js';
 import { requestRebuild } from './requestRebuild.js';
@@ -18,6 +19,7 @@ async function main(args: readonly string[]): Promise<number> {
   const [command = 'run', argument] = args;
   const config = loadProjectorConfig(process.env, allProjections);
   if (command === 'run') {
+    scavengeOnMainThreadOnFewCores();
     const logger = pino({ name: 'projector', level: process.env.MEDFRI_LOG_LEVEL ?? 'info' });
     const projector = await startProjector({ ...config, logger });
     await new Promise((resolve) => {

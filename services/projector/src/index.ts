@@ -5,6 +5,7 @@ export { NOTIFY_CHANNEL, parseProjectionNotification, type ProjectionNotificatio
 export { VIEW_SCHEMA, ViewNameTakenError } from './readModelViews.js';
 export { requestRebuild } from './requestRebuild.js';
 export { BuildInProgressError } from './createBuild.js';
+export { scavengeOnMainThreadOnFewCores } from './fewCoresGc.js';
 export type { Build, BuildStatus } from './projectionBuilds.js';
 export type { ProjectionStatus, WorkerState } from './projectionWorker.js';
 export { allProjections, courses, eventCounts, medication, patientUnits, referrals, tapering, timeline } from './projections/index.js';
