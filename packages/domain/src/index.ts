@@ -42,6 +42,7 @@ export { crisisPlan, copingPlan, currentPlanVersion, type CrisisPlanVersionRecor
 export { entryMarkedEnteredInError, type EntryMarkedEnteredInError } from './correction/markEnteredInError.js';
 export { correctionReason, type CorrectionReason } from './correction/correctionReason.js';
 export { isRetracted, standingEntries } from './correction/standingEntries.js';
+export { CourseEntries, type EntryRecord } from './correction/courseEntries.js';
 export * from './medication/medicationState.js';
 export * from './tapering/taperingState.js';
 export * from './observation/observationState.js';

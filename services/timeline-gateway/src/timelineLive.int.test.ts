@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { courseIdFor } from '@medfri/domain';
+import { courseIdFor, type CourseState } from '@medfri/domain';
 import { createPostgresEventStore, migrateEventStore, type EventStore } from '@medfri/event-store';
 import { patientUnits, requestRebuild, startProjector, timeline, type Projector } from '@medfri/projector';
 import { DomainCommands } from '@medfri/projector/dist/testing/domainCommands.js';
@@ -87,8 +87,8 @@ test('domain events reach the patient and the unit\'s clinician live, exactly on
 
   const rebuild = await requestRebuild(pool, timeline);
   await send({ type: 'RecordTreatmentActivity', courseId, method: 'mindfulness', format: 'group', date: DateTime.utc().minus({ days: 1 }).toISODate(), durationMinutes: 45 });
-  const activity = commands.state<{ entries: Record<string, unknown> }>(`course-${courseId}`)?.entries ?? {};
-  await send({ type: 'MarkEnteredInError', courseId, entryId: Object.keys(activity)[0], reason: 'duplicate' });
+  const [entryId] = commands.state<CourseState>(`course-${courseId}`)?.entries.standing() ?? [];
+  await send({ type: 'MarkEnteredInError', courseId, entryId, reason: 'duplicate' });
   await waitFor('the rebuilt timeline to take over', async () => Number((await pool.query(
     `SELECT active_build FROM projection_registry WHERE name = 'timeline'`)).rows[0]?.active_build) === rebuild.buildId);
   await send({ type: 'RecordPatientExperience', courseId, mood: 7 });

@@ -48,7 +48,5 @@ export function decideMarkEnteredInError(command: MarkEnteredInError, state: Cou
 }
 
 export function evolveEntryMarkedEnteredInError(state: CourseState, { data }: EntryMarkedEnteredInError): CourseState {
-  const entry = state.entries.get(data.entryId);
-  if (!entry) return state;
-  return { ...state, entries: new Map(state.entries).set(data.entryId, { ...entry, retracted: true }) };
+  return state.entries.get(data.entryId) ? { ...state, entries: state.entries.retract(data.entryId) } : state;
 }

@@ -2,7 +2,7 @@ import type { CourseState } from '../course/courseState.js';
 
 /** Whether an entry has been marked entered-in-error. */
 export function isRetracted(entries: CourseState['entries'], entryId: string): boolean {
-  return entries.get(entryId)?.retracted ?? false;
+  return entries.isRetracted(entryId);
 }
 
 /** The entries that still stand: retracted ones stay in history and state, but no longer count. */

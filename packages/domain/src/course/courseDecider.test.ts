@@ -26,7 +26,8 @@ test('retractable events are registered as entries of the course', () => {
     type: 'TreatmentActivityRecorded',
     data: { ...fields, occurredAt: '2025-03-03T09:00:00.000Z', entryId: testId(1) },
   });
-  expect(state.entries).toEqual(new Map([[testId(1), { type: 'TreatmentActivityRecorded', retracted: false }]]));
+  expect(state.entries.get(testId(1))).toEqual({ type: 'TreatmentActivityRecorded', retracted: false });
+  expect(state.entries.standing()).toEqual([testId(1)]);
 });
 
 test('each area marks only its own events retractable', () => {

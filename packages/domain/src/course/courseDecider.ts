@@ -60,7 +60,7 @@ const startingCommand = 'AdmitPatient';
 function recordEntry(state: CourseState, event: CourseEvent): CourseState {
   if (!retractable.has(event.type)) return state;
   const { entryId } = event.data as { entryId: string };
-  return { ...state, entries: new Map(state.entries).set(entryId, { type: event.type, retracted: false }) };
+  return { ...state, entries: state.entries.with(entryId, event.type) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CourseEntries } from '../correction/courseEntries.js';
 import { initialAdmissionState, type AdmissionState } from '../admission/admissionState.js';
 import { initialTreatmentState, type TreatmentState } from '../treatment/treatmentState.js';
 import { initialMedicationState, type MedicationState } from '../medication/medicationState.js';
@@ -5,12 +6,6 @@ import { initialTaperingState, type TaperingState } from '../tapering/taperingSt
 import { initialObservationState, type ObservationState } from '../observation/observationState.js';
 import { initialRelapseState, type RelapseState } from '../relapse/relapseState.js';
 import { initialBedState, type BedState } from '../userControlledBed/bedState.js';
-
-/** A clinical entry that may be marked entered-in-error; it stays in history, flagged. */
-export interface EntryRecord {
-  readonly type: string;
-  readonly retracted: boolean;
-}
 
 /**
  * Everything known about one patient's course at one unit: the state of the
@@ -26,11 +21,8 @@ export interface CourseState {
   readonly observation: ObservationState;
   readonly relapse: RelapseState;
   readonly bed: BedState;
-  /**
-   * Clinical entries by entryId, for corrections. A Map, not an object: nearly every event
-   * adds a new id, and an object given a new key per event makes a new hidden class each time.
-   */
-  readonly entries: ReadonlyMap<string, EntryRecord>;
+  /** Clinical entries by entryId, for corrections. */
+  readonly entries: CourseEntries;
 }
 
 export const initialCourseState: CourseState = {
@@ -42,5 +34,5 @@ export const initialCourseState: CourseState = {
   observation: initialObservationState,
   relapse: initialRelapseState,
   bed: initialBedState,
-  entries: new Map(),
+  entries: CourseEntries.none,
 };

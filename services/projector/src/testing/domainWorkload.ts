@@ -217,7 +217,7 @@ class Workload {
     const medications = Object.values(state.medication.medications).filter((medication) => medication.inUse && medication.dose > 0);
     const openPlans = Object.values(state.tapering.plans).filter((plan) => plan.status === 'active' || plan.status === 'paused');
     const untapered = medications.filter((medication) => !openPlans.some((plan) => plan.medicationId === medication.medicationId));
-    const standing = [...state.entries].filter(([, entry]) => !entry.retracted).map(([entryId]) => entryId);
+    const standing = state.entries.standing();
     const bed = state.bed;
     const pending = Object.values(bed.requests).find((request) => request.status === 'pending');
     const course = { courseId };

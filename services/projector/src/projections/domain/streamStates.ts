@@ -10,11 +10,11 @@ export interface StreamFold<S> {
   evolve(state: S, event: { type: string; data: unknown }): S;
 }
 
-/** One event of a stream applied to its state, for deriving rows from what changed. */
+/** One event of a stream applied to its state, for deriving rows from what changed; shared by the followers of a fold. */
 export interface Applied<S> {
-  record: DomainRecord;
-  before: S;
-  after: S;
+  readonly record: DomainRecord;
+  readonly before: S;
+  readonly after: S;
 }
 
 export interface StreamProgress<S> {
@@ -40,7 +40,7 @@ const STREAMS_IN_MEMORY = 5_000;
 /** The last result of `evolve` for a record, kept on the record (see evolveOnce). */
 const EVOLVED = Symbol('evolved');
 
-type Evolved = DomainRecord & { [EVOLVED]?: { before: unknown; after: unknown } };
+type Evolved = DomainRecord & { [EVOLVED]?: Applied<unknown> };
 
 /**
  * Folds the batch's events of one kind of stream into each stream's state with the
@@ -68,10 +68,10 @@ export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S
       memory.set(record.streamId, folded);
     }
     if (record.position <= folded.lastPosition) continue;
-    const after = evolveOnce(fold, folded.state, record);
-    stream.applied.push({ record, before: folded.state, after });
-    stream.state = after;
-    folded.state = after;
+    const applied = evolveOnce(fold, folded.state, record);
+    stream.applied.push(applied);
+    stream.state = applied.after;
+    folded.state = applied.after;
     folded.lastPosition = record.position;
   }
   if (memory.size > STREAMS_IN_MEMORY) forgetOlderHalf(memory);
@@ -100,13 +100,13 @@ async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: M
  * `evolve`, once per process for each event and state: the projections following a fold
  * apply the same events (the same objects, see SharedCatchUp) to the same states, so the
  * second one reuses the first one's result, kept on the record (a record belongs to one
- * stream, hence to one fold). States are never changed in place, so the result for the
- * same state object and event is the same.
+ * stream, hence to one fold), and its very Applied object. States are never changed in
+ * place, so the result for the same state object and event is the same.
  */
-function evolveOnce<S>(fold: StreamFold<S>, before: S, record: DomainRecord): S {
-  const known = (record as Evolved)[EVOLVED];
-  if (known?.before === before) return known.after as S;
-  const after = fold.evolve(before, record.event);
-  Object.defineProperty(record, EVOLVED, { value: { before, after }, writable: true, configurable: true });
-  return after;
+function evolveOnce<S>(fold: StreamFold<S>, before: S, record: DomainRecord): Applied<S> {
+  const known = (record as Evolved)[EVOLVED] as Applied<S> | undefined;
+  if (known?.before === before) return known;
+  const applied: Applied<S> = { record, before, after: fold.evolve(before, record.event) };
+  Object.defineProperty(record, EVOLVED, { value: applied, writable: true, configurable: true });
+  return applied;
 }
