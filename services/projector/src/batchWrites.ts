@@ -54,10 +54,11 @@ export class BatchWrites {
 
 /**
  * A write as a statement of a multi-statement message; an insert's rows as one JSON
- * constant that PostgreSQL turns into rows of the table (missing keys NULL).
+ * constant that PostgreSQL turns into rows of the table (missing keys NULL). As json, not
+ * jsonb: a json column then keeps each value's text as written, exactly as through COPY.
  */
 export function inlineStatement(write: Write): string {
   if (write.kind === 'statement') return write.text;
   const conflict = write.skipExisting ? ' ON CONFLICT DO NOTHING' : '';
-  return `INSERT INTO ${write.table} SELECT * FROM jsonb_populate_recordset(NULL::${write.table},${quoteText(JSON.stringify(write.rows))}::jsonb)${conflict}`;
+  return `INSERT INTO ${write.table} SELECT * FROM json_populate_recordset(NULL::${write.table},${quoteText(JSON.stringify(write.rows))}::json)${conflict}`;
 }

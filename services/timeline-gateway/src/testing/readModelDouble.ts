@@ -17,7 +17,7 @@ export class ReadModelDouble {
       CREATE TABLE read_models.timeline_entries (
         position bigint PRIMARY KEY, event_id uuid NOT NULL, patient_id uuid NOT NULL, course_id uuid,
         occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, kind text NOT NULL,
-        summary_nb text NOT NULL, summary_en text NOT NULL, details jsonb NOT NULL,
+        summary_nb text NOT NULL, summary_en text NOT NULL, details json NOT NULL,
         retracted_by bigint, retracts bigint);
       CREATE TABLE read_models.patient_units (patient_id uuid NOT NULL, unit_id text NOT NULL, PRIMARY KEY (patient_id, unit_id));
       CREATE TABLE access_log (

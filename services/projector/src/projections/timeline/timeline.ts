@@ -69,7 +69,7 @@ function entryRow(record: DomainRecord, patientId: string, where: { courseId?: s
  */
 export const timeline: ProjectionDefinition = {
   name: 'timeline',
-  version: 3,
+  version: 4,
   migrations: [
     `CREATE TABLE timeline_entries (
       position bigint PRIMARY KEY,
@@ -83,7 +83,9 @@ export const timeline: ProjectionDefinition = {
       kind text NOT NULL,
       summary_nb text NOT NULL,
       summary_en text NOT NULL,
-      details jsonb NOT NULL,
+      -- json, not jsonb: stored as written, which spares PostgreSQL a conversion per entry;
+      -- nothing queries inside it but the retraction below, once per correction.
+      details json NOT NULL,
       actor_role text NOT NULL,
       -- The clinical entry this event recorded, which a correction may retract.
       entry_id uuid,
