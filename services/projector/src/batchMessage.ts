@@ -40,7 +40,7 @@ export async function batchMessage(
     schemaName: build.schemaName,
     after,
     last,
-    statements: await statements.of(build.schemaName, writes),
+    statements: await statements.of(writes),
     // Listeners are told only of changes; NOTIFY is delivered only if the transaction commits.
     notify: writes.size > 0 ? `${definition.name}:${last}` : null,
   };

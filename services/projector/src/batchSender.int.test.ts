@@ -11,7 +11,6 @@ import { WriteStatements } from './writeStatements.js';
 
 let pool: Pool;
 let sender: BatchSender;
-let encoder: WriteStatements;
 
 const definition = (name: string): ProjectionDefinition => ({
   // Private tables (a leading _) get no view, so every test projection can name its table alike.
@@ -24,7 +23,7 @@ async function message(build: Build, after: number, last: number, statements: st
   const writes = new BatchWrites();
   statements.forEach((text) => writes.add(text));
   inserts.forEach((insert) => writes.insert(insert.table, insert.rows, { skipExisting: false }));
-  return { buildId: build.buildId, schemaName: build.schemaName, after, last, notify: null, statements: await encoder.of(build.schemaName, writes) };
+  return { buildId: build.buildId, schemaName: build.schemaName, after, last, notify: null, statements: await new WriteStatements(pool, build.schemaName).of(writes) };
 }
 
 async function checkpointOf(build: Build): Promise<number> {
@@ -42,7 +41,6 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: await createTestDatabase() });
   await migrate(pool, 'projector', projectorMigrations);
   sender = new BatchSender(pool);
-  encoder = new WriteStatements(pool);
 });
 afterAll(async () => {
   await pool.end();

@@ -53,7 +53,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   };
   const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
   const context = createHandlerContext(options.store);
-  const statements = new WriteStatements(pool);
+  const statements = new WriteStatements(pool, build.schemaName);
   // A commit that fails or is fenced while the next batch is awaited ends the wait, so that
   // a last full batch's failure is not left unnoticed until more events arrive.
   const failed = new AbortController();

@@ -13,42 +13,42 @@ type Tables = ReadonlyMap<string, CopyColumns>;
 type Insert = Extract<Write, { kind: 'insert' }>;
 
 /**
- * A batch's writes as the statements of its message (see BatchSender): statements as they
- * are, inserts of few rows inline, inserts of many as `COPY … FROM STDIN` with their data.
- * The data is encoded here, while the batch before commits, so that sending is only
- * writing. COPY needs the table's column list, and array columns take array input rather
- * than JSON: both are read from the catalog once per build schema (a build's tables never
- * change; a new build is a new schema).
+ * A build's batches' writes as the statements of their messages (see BatchSender):
+ * statements as they are, inserts of few rows inline, inserts of many as
+ * `COPY … FROM STDIN` with their data. The data is encoded here, while the batch before
+ * commits, so that sending is only writing. COPY needs the table's column list, and array
+ * columns take array input rather than JSON: both are read from the catalog once, when
+ * first needed (a build's tables never change; a new build is a new schema).
  */
 export class WriteStatements {
-  private readonly schemas = new Map<string, Promise<Tables>>();
+  private tables: Promise<Tables> | undefined;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool, private readonly schemaName: string) {}
 
-  async of(schemaName: string, writes: BatchWrites): Promise<MessageStatement[]> {
+  async of(writes: BatchWrites): Promise<MessageStatement[]> {
     const copied = (write: Write): write is Insert => write.kind === 'insert' && write.rows.length >= COPY_FROM_ROWS;
-    const tables = writes.writes.some(copied) ? await this.tablesOf(schemaName) : undefined;
+    const tables = writes.writes.some(copied) ? await this.readTablesOnce() : undefined;
     return writes.writes.map((write) => {
       if (!copied(write) || !tables) return { text: inlineStatement(write) };
       const columns = tables.get(write.table);
-      if (!columns) throw new Error(`no table ${write.table} in ${schemaName}`);
+      if (!columns) throw new Error(`no table ${write.table} in ${this.schemaName}`);
       const list = columns.names.map((name) => escapeIdentifier(name)).join(', ');
       return { text: `COPY ${escapeIdentifier(write.table)} (${list}) FROM STDIN`, copyData: copyChunks(columns, write.rows) };
     });
   }
 
-  private tablesOf(schemaName: string): Promise<Tables> {
-    let tables = this.schemas.get(schemaName);
-    if (!tables) {
-      tables = this.readTables(schemaName);
-      this.schemas.set(schemaName, tables);
+  private readTablesOnce(): Promise<Tables> {
+    if (!this.tables) {
+      this.tables = this.readTables();
       // Whoever asks next reads again.
-      tables.catch(() => this.schemas.delete(schemaName));
+      this.tables.catch(() => {
+        this.tables = undefined;
+      });
     }
-    return tables;
+    return this.tables;
   }
 
-  private async readTables(schemaName: string): Promise<Tables> {
+  private async readTables(): Promise<Tables> {
     const { rows } = await this.pool.query<{ table: string; names: string[]; arrays: string[] | null }>(
       `SELECT c.relname AS table,
               array_agg(a.attname::text ORDER BY a.attnum) AS names,
@@ -59,7 +59,7 @@ export class WriteStatements {
          JOIN pg_type t ON t.oid = a.atttypid
         WHERE n.nspname = $1
         GROUP BY c.relname`,
-      [schemaName],
+      [this.schemaName],
     );
     return new Map(rows.map((row) => [row.table, { names: row.names, arrays: new Set(row.arrays ?? []) }]));
   }
