@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { createPostgresEventStore } from '@medfri/event-store';
-import { benchEventMetadata } from './benchEvent.js';
+import { benchEvent } from './benchEvent.js';
 
 const store = createPostgresEventStore({ connectionString: process.env.DATABASE_URL });
 const app = express();
@@ -19,7 +19,7 @@ app.get('/healthz', (_req, res) => {
   res.json({});
 });
 app.post('/append', async (req, res) => {
-  await store.appendToStream(`bench-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchEvent', data: req.body as object, metadata: benchEventMetadata() }], { expected: 'no_stream' });
+  await store.appendToStream(`bench-${randomUUID()}`, [benchEvent(req.body as object)], { expected: 'no_stream' });
   res.json({});
 });
 const server = app.listen(Number(process.env.PORT), '127.0.0.1');

@@ -24,7 +24,7 @@ import { createPostgresEventStore } from '@medfri/event-store';
 import { makeNationalIdentityNumber } from '../src/vault/nationalIdentityNumberGenerator.js';
 import { cpuMeter } from '@medfri/test-kit/processCpu';
 import { startServiceProcess, type ServiceProcess } from '@medfri/test-kit/serviceProcess';
-import { BENCH_EVENT_DATA, benchEventMetadata } from './benchEvent.js';
+import { BENCH_EVENT_DATA, benchEvent } from './benchEvent.js';
 import { pacedLoad, type PacedRequest } from './pacedLoad.js';
 
 const UNIT = 'unn-asgard';
@@ -173,7 +173,7 @@ async function rawAppendRate(url: string): Promise<number> {
   const started = Date.now();
   await Promise.all(Array.from({ length: STORE_CALLERS }, async () => {
     while (Date.now() < deadline) {
-      await store.appendToStream(`bench-${randomUUID()}`, [{ id: randomUUID(), type: 'BenchEvent', data: BENCH_EVENT_DATA, metadata: benchEventMetadata() }], { expected: 'no_stream' });
+      await store.appendToStream(`bench-${randomUUID()}`, [benchEvent(BENCH_EVENT_DATA)], { expected: 'no_stream' });
       appended += 1;
     }
   }));
