@@ -43,6 +43,7 @@ export { entryMarkedEnteredInError, type EntryMarkedEnteredInError } from './cor
 export { correctionReason, type CorrectionReason } from './correction/correctionReason.js';
 export { isRetracted, standingEntries } from './correction/standingEntries.js';
 export { CourseEntries, type EntryRecord } from './correction/courseEntries.js';
+export { RecordsById } from './kernel/recordsById.js';
 export * from './medication/medicationState.js';
 export * from './tapering/taperingState.js';
 export * from './observation/observationState.js';

@@ -152,9 +152,9 @@ test('a year of a course: referral, admission, tapering with a hold, a reversal 
     expect.objectContaining({ setting: 'earmarked_bed', admittedAt: '2025-01-06T10:00:00.000Z', dischargedAt: '2025-07-01T11:00:00.000Z', readmission: false }),
   ]);
 
-  expect(state.medication.medications[medicationId]).toMatchObject({ substance: 'olanzapine', dose: 7.5, baselineDose: 15, ddds: 0.75, inUse: true });
+  expect(state.medication.medications.get(medicationId)).toMatchObject({ substance: 'olanzapine', dose: 7.5, baselineDose: 15, ddds: 0.75, inUse: true });
 
-  const plan = state.tapering.plans[planId];
+  const plan = state.tapering.plans.get(planId);
   expect(plan).toMatchObject({ status: 'active', version: 1, baselineDose: 15 });
   expect(plan?.steps.slice(0, 4).map((s) => [s.index, s.targetDose, s.status])).toEqual([
     [1, 12.5, 'completed'], [2, 10, 'completed'], [3, 7.5, 'completed'], [4, 5, 'planned'],

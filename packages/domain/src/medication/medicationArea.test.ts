@@ -45,7 +45,7 @@ describe('RecordMedicationInUse', () => {
     const state = course.given(...admittedCourse()).when({ ...olanzapine, justificationAboveDdd }).then(
       olanzapineRecorded({ occurredAt: now, medicationId: testId(1), justificationAboveDdd }),
     );
-    expect(state.medication.medications[testId(1)]).toMatchObject({ dose: 15, baselineDose: 15, ddds: 1.5, inUse: true, recordedAt: now });
+    expect(state.medication.medications.get(testId(1))).toMatchObject({ dose: 15, baselineDose: 15, ddds: 1.5, inUse: true, recordedAt: now });
   });
 
   test('as-needed medication counts at its maximum per day', () => {
@@ -91,7 +91,7 @@ describe('ChangeMedicationDose', () => {
       type: 'MedicationDoseChanged',
       data: { occurredAt: now, medicationId: citalopramId, previousDose: 20, dose: 10, frequency: once, dailyDose: 10, ddds: 0.5 },
     });
-    expect(state.medication.medications[citalopramId]).toMatchObject({ dose: 10, dailyDose: 10, ddds: 0.5, baselineDose: 20 });
+    expect(state.medication.medications.get(citalopramId)).toMatchObject({ dose: 10, dailyDose: 10, ddds: 0.5, baselineDose: 20 });
   });
 
   test('a new frequency changes the daily dose', () => {
@@ -136,7 +136,7 @@ describe('StopMedication', () => {
       type: 'MedicationStopped',
       data: { occurredAt: now, medicationId: citalopramId, previousDose: 20 },
     });
-    expect(state.medication.medications[citalopramId]).toMatchObject({ inUse: false, dose: 0, ddds: 0, stoppedAt: now });
+    expect(state.medication.medications.get(citalopramId)).toMatchObject({ inUse: false, dose: 0, ddds: 0, stoppedAt: now });
   });
 
   test('twice is refused', () => {
@@ -173,7 +173,7 @@ describe('RecordSideEffectAssessment', () => {
       type: 'SideEffectsAssessed',
       data: { occurredAt: now, entryId: testId(1), medicationId: olanzapineId, method: 'uku', findings, note: 'Weight up 6 kg since autumn.' },
     });
-    expect(state.medication.medications[olanzapineId]?.assessments).toEqual([{ entryId: testId(1), assessedAt: now }]);
+    expect(state.medication.medications.get(olanzapineId)?.assessments).toEqual([{ entryId: testId(1), assessedAt: now }]);
     expect(state.entries.get(testId(1))).toEqual({ type: 'SideEffectsAssessed', retracted: false });
   });
 

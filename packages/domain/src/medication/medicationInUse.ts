@@ -3,7 +3,7 @@ import type { MedicationRecord, MedicationState } from './medicationState.js';
 
 /** The medication a command acts on, which must be recorded on the course and still in use. */
 export function medicationInUse(medication: MedicationState, medicationId: string): MedicationRecord | DomainError {
-  const record = medication.medications[medicationId];
+  const record = medication.medications.get(medicationId);
   if (!record) return new DomainError('medication_not_found', 'No medication with this id on the course', { medicationId });
   if (!record.inUse) return new DomainError('medication_not_in_use', `${record.substance} is no longer in use`, { medicationId, stoppedAt: record.stoppedAt });
   return record;
@@ -15,9 +15,9 @@ export function updateMedication(
   medicationId: string,
   update: (record: MedicationRecord) => MedicationRecord,
 ): MedicationState {
-  const record = medication.medications[medicationId];
+  const record = medication.medications.get(medicationId);
   if (!record) return medication;
-  return { ...medication, medications: { ...medication.medications, [medicationId]: update(record) } };
+  return { ...medication, medications: medication.medications.with(medicationId, update(record)) };
 }
 
 /** The medication no longer in use: dose 0 from the given time. */

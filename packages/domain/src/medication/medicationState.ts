@@ -1,3 +1,4 @@
+import { RecordsById } from '../kernel/recordsById.js';
 import type { DoseRounding } from './doseRounding.js';
 import type { Formulation } from './formulation.js';
 import type { Frequency } from './frequency.js';
@@ -27,7 +28,7 @@ export interface MedicationRecord {
 
 /** State of the medication part of a course; evolved by this area's events and by tapering dose changes. */
 export interface MedicationState {
-  readonly medications: Readonly<Record<string, MedicationRecord>>;
+  readonly medications: RecordsById<MedicationRecord>;
 }
 
-export const initialMedicationState: MedicationState = { medications: {} };
+export const initialMedicationState: MedicationState = { medications: RecordsById.empty() };

@@ -51,7 +51,7 @@ export type MedicationRecorded = EventOf<typeof medicationRecorded>;
 export function decideRecordMedicationInUse(command: RecordMedicationInUse, state: CourseState, context: DecisionContext): Decision<MedicationRecorded> {
   const calculation = calculateDdds(command, context.reference);
   if (calculation instanceof DomainError) return { ok: false, error: calculation };
-  const same = Object.values(state.medication.medications).find((m) => m.inUse && m.atc === command.atc);
+  const same = state.medication.medications.values().find((m) => m.inUse && m.atc === command.atc);
   if (same) {
     return refuse('medication_already_in_use', `${same.substance} is already recorded as in use: change its dose instead`, { medicationId: same.medicationId });
   }
@@ -81,25 +81,22 @@ export function evolveMedicationRecorded(medication: MedicationState, { data }: 
   const { medicationId, atc, substance, unit: doseUnit, frequency, formulation, rounding, dailyDose, ddds, occurredAt } = data;
   return {
     ...medication,
-    medications: {
-      ...medication.medications,
-      [medicationId]: {
-        medicationId,
-        atc,
-        substance,
-        dose: data.dose,
-        unit: doseUnit,
-        frequency,
-        formulation,
-        rounding,
-        dailyDose,
-        ddds,
-        baselineDose: data.dose,
-        inUse: true,
-        recordedAt: occurredAt,
-        stoppedAt: null,
-        assessments: [],
-      },
-    },
+    medications: medication.medications.with(medicationId, {
+      medicationId,
+      atc,
+      substance,
+      dose: data.dose,
+      unit: doseUnit,
+      frequency,
+      formulation,
+      rounding,
+      dailyDose,
+      ddds,
+      baselineDose: data.dose,
+      inUse: true,
+      recordedAt: occurredAt,
+      stoppedAt: null,
+      assessments: [],
+    }),
   };
 }

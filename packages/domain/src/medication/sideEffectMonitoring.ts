@@ -41,7 +41,7 @@ function statusOf(medication: MedicationRecord, state: CourseState, now: DateTim
  * has passed since the last assessment, or since the medication was recorded.
  */
 export function sideEffectMonitoringStatus(state: CourseState, now: DateTime, config: DomainConfig): SideEffectMonitoringStatus[] {
-  return Object.values(state.medication.medications)
+  return state.medication.medications.values()
     .filter((medication) => medication.inUse && medication.dose > 0)
     .map((medication) => statusOf(medication, state, now, config));
 }

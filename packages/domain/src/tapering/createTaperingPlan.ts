@@ -75,20 +75,17 @@ export function evolveTaperingPlanCreated(tapering: TaperingState, { data }: Tap
   const { planId, medicationId, version, baselineDose, parameters, steps, occurredAt } = data;
   return {
     ...tapering,
-    plans: {
-      ...tapering.plans,
-      [planId]: {
-        planId,
-        medicationId,
-        version,
-        status: 'active',
-        baselineDose,
-        parameters,
-        steps: steps.map(plannedStep),
-        createdAt: occurredAt,
-        closedAt: null,
-        keptDose: null,
-      },
-    },
+    plans: tapering.plans.with(planId, {
+      planId,
+      medicationId,
+      version,
+      status: 'active',
+      baselineDose,
+      parameters,
+      steps: steps.map(plannedStep),
+      createdAt: occurredAt,
+      closedAt: null,
+      keptDose: null,
+    }),
   };
 }

@@ -6,12 +6,12 @@ export const isOpen = (plan: TaperingPlan): boolean => plan.status === 'active' 
 
 /** The medication's plan in force, if any; there is at most one per medication. */
 export function openTaperingPlanOf(tapering: TaperingState, medicationId: string): TaperingPlan | undefined {
-  return Object.values(tapering.plans).find((plan) => plan.medicationId === medicationId && isOpen(plan));
+  return tapering.plans.values().find((plan) => plan.medicationId === medicationId && isOpen(plan));
 }
 
 /** The plan a command acts on, which must exist and still be in force. */
 export function openTaperingPlan(tapering: TaperingState, planId: string): TaperingPlan | DomainError {
-  const plan = tapering.plans[planId];
+  const plan = tapering.plans.get(planId);
   if (!plan) return new DomainError('tapering_plan_not_found', 'No tapering plan with this id on the course', { planId });
   if (!isOpen(plan)) return new DomainError('tapering_plan_closed', `The tapering plan is ${plan.status.replaceAll('_', ' ')}`, { planId, status: plan.status });
   return plan;

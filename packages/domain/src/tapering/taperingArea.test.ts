@@ -30,7 +30,7 @@ describe('CreateTaperingPlan', () => {
       ...olanzapinePlanCreated(),
       data: { ...olanzapinePlanCreated().data, planId: testId(1) },
     });
-    const plan = state.tapering.plans[testId(1)];
+    const plan = state.tapering.plans.get(testId(1));
     expect(plan).toMatchObject({ status: 'active', version: 1, baselineDose: 15, medicationId: olanzapineId });
     expect(plan?.steps.map((s) => [s.index, s.targetDose, s.status])).toEqual([
       [1, 12.5, 'planned'], [2, 10, 'planned'], [3, 7.5, 'planned'], [4, 5, 'planned'], [5, 2.5, 'planned'], [6, 0, 'planned'],
@@ -112,8 +112,8 @@ describe('ReviseTaperingPlan', () => {
         note: 'Slower after a hard second step.',
       },
     });
-    expect(state.tapering.plans[planId]?.version).toBe(2);
-    expect(state.tapering.plans[planId]?.steps.map((s) => [s.index, s.targetDose, s.status])).toEqual([
+    expect(state.tapering.plans.get(planId)?.version).toBe(2);
+    expect(state.tapering.plans.get(planId)?.steps.map((s) => [s.index, s.targetDose, s.status])).toEqual([
       [1, 12.5, 'completed'], [2, 10, 'started'], [3, 5, 'planned'], [4, 0, 'planned'],
     ]);
   });
@@ -149,8 +149,8 @@ describe('StartTaperingStep', () => {
       type: 'TaperingStepStarted',
       data: { occurredAt: now, planId, stepIndex: 1, doseChange: doseChange(15, 12.5) },
     });
-    expect(state.medication.medications[olanzapineId]).toMatchObject({ dose: 12.5, ddds: 1.25, baselineDose: 15 });
-    expect(state.tapering.plans[planId]?.steps[0]).toMatchObject({ status: 'started', startedAt: now });
+    expect(state.medication.medications.get(olanzapineId)).toMatchObject({ dose: 12.5, ddds: 1.25, baselineDose: 15 });
+    expect(state.tapering.plans.get(planId)?.steps[0]).toMatchObject({ status: 'started', startedAt: now });
   });
 
   test('steps go in order', () => {
@@ -167,7 +167,7 @@ describe('StartTaperingStep', () => {
       type: 'TaperingStepStarted',
       data: { occurredAt: now, planId, stepIndex: 1, doseChange: doseChange(15, 12.5) },
     });
-    expect(state.tapering.plans[planId]?.steps[0]).toMatchObject({ status: 'started', reversals: 1 });
+    expect(state.tapering.plans.get(planId)?.steps[0]).toMatchObject({ status: 'started', reversals: 1 });
   });
 
   test('not while the plan is paused', () => {
@@ -196,7 +196,7 @@ describe('CompleteTaperingStep', () => {
       type: 'TaperingStepCompleted',
       data: { occurredAt: now, planId, stepIndex: 1, heldDays: 28, completedBeforeMinimumHold: false },
     });
-    expect(state.tapering.plans[planId]?.steps[0]).toMatchObject({ status: 'completed', completedAt: now, heldDays: 28 });
+    expect(state.tapering.plans.get(planId)?.steps[0]).toMatchObject({ status: 'completed', completedAt: now, heldDays: 28 });
   });
 
   test('before the minimum hold it is flagged, not refused: the patient decides', () => {
@@ -234,8 +234,8 @@ describe('HoldTaperingStep and ResumeTaperingStep', () => {
       type: 'TaperingStepHeld',
       data: { occurredAt: now, planId, stepIndex: 1, reason: 'withdrawal_symptoms', note: 'Dizzy and sleepless since last week.' },
     });
-    expect(state.tapering.plans[planId]?.steps[0]).toMatchObject({ status: 'held', hold: { reason: 'withdrawal_symptoms', since: now } });
-    expect(state.medication.medications[olanzapineId]?.dose).toBe(12.5);
+    expect(state.tapering.plans.get(planId)?.steps[0]).toMatchObject({ status: 'held', hold: { reason: 'withdrawal_symptoms', since: now } });
+    expect(state.medication.medications.get(olanzapineId)?.dose).toBe(12.5);
   });
 
   test('only a step in progress can be held, once', () => {
@@ -245,7 +245,7 @@ describe('HoldTaperingStep and ResumeTaperingStep', () => {
 
   test('resuming a held step', () => {
     const state = course.given(...onStep1(), held).when(resume).then({ type: 'TaperingStepResumed', data: { occurredAt: now, planId, stepIndex: 1 } });
-    expect(state.tapering.plans[planId]?.steps[0]).toMatchObject({ status: 'started', hold: null });
+    expect(state.tapering.plans.get(planId)?.steps[0]).toMatchObject({ status: 'started', hold: null });
   });
 
   test('only a held step can be resumed', () => {
@@ -265,8 +265,8 @@ describe('ReverseTaperingStep', () => {
       type: 'TaperingStepReversed',
       data: { occurredAt: now, planId, stepIndex: 2, reason: 'withdrawal_symptoms', doseChange: doseChange(10, 12.5), note: 'Anxiety back at night.' },
     });
-    expect(state.medication.medications[olanzapineId]?.dose).toBe(12.5);
-    expect(state.tapering.plans[planId]?.steps[1]).toMatchObject({ status: 'reversed', reversals: 1 });
+    expect(state.medication.medications.get(olanzapineId)?.dose).toBe(12.5);
+    expect(state.tapering.plans.get(planId)?.steps[1]).toMatchObject({ status: 'reversed', reversals: 1 });
   });
 
   test('reversing the first step returns to the baseline', () => {
@@ -298,12 +298,12 @@ describe('PauseTaperingPlan and ResumeTaperingPlan', () => {
       type: 'TaperingPlanPaused',
       data: { occurredAt: now, planId, note: 'Exams in May.' },
     });
-    expect(pausedState.tapering.plans[planId]?.status).toBe('paused');
+    expect(pausedState.tapering.plans.get(planId)?.status).toBe('paused');
     const resumed = course.given(...paused(onStep1())).when({ type: 'ResumeTaperingPlan', courseId, planId }).then({
       type: 'TaperingPlanResumed',
       data: { occurredAt: now, planId },
     });
-    expect(resumed.tapering.plans[planId]?.status).toBe('active');
+    expect(resumed.tapering.plans.get(planId)?.status).toBe('active');
   });
 
   test('pausing twice or resuming a running plan is refused', () => {
@@ -335,9 +335,9 @@ describe('CompleteTaperingPlan', () => {
         skippedStepIndices: [], previousDose: 0,
       },
     });
-    expect(state.tapering.plans[planId]).toMatchObject({ status: 'completed', closedAt: now, keptDose: null });
-    expect(state.tapering.plans[planId]?.steps.every((s) => s.status === 'completed')).toBe(true);
-    expect(state.medication.medications[olanzapineId]).toMatchObject({ inUse: false, dose: 0, stoppedAt: now });
+    expect(state.tapering.plans.get(planId)).toMatchObject({ status: 'completed', closedAt: now, keptDose: null });
+    expect(state.tapering.plans.get(planId)?.steps.every((s) => s.status === 'completed')).toBe(true);
+    expect(state.medication.medications.get(olanzapineId)).toMatchObject({ inUse: false, dose: 0, stoppedAt: now });
   });
 
   test('stopping early: the steps never begun are recorded as skipped', () => {
@@ -349,7 +349,7 @@ describe('CompleteTaperingPlan', () => {
         skippedStepIndices: [2, 3, 4, 5, 6], previousDose: 12.5,
       },
     });
-    expect(state.tapering.plans[planId]?.steps.map((s) => s.status)).toEqual(['completed', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(state.tapering.plans.get(planId)?.steps.map((s) => s.status)).toEqual(['completed', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
   });
 
   test('a completed plan is closed: no more steps, no new plan for a medication no longer in use', () => {
@@ -375,8 +375,8 @@ describe('EndTaperingPlanAtDose', () => {
         skippedStepIndices: [3, 4, 5, 6], keptDose: 10, note: 'Feels well on 10 mg; wants to stay there.',
       },
     });
-    expect(state.tapering.plans[planId]).toMatchObject({ status: 'ended_at_dose', keptDose: 10 });
-    expect(state.medication.medications[olanzapineId]).toMatchObject({ inUse: true, dose: 10 });
+    expect(state.tapering.plans.get(planId)).toMatchObject({ status: 'ended_at_dose', keptDose: 10 });
+    expect(state.medication.medications.get(olanzapineId)).toMatchObject({ inUse: true, dose: 10 });
   });
 
   test('a new plan may follow later', () => {

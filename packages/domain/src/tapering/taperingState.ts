@@ -1,3 +1,4 @@
+import { RecordsById } from '../kernel/recordsById.js';
 import type { ScheduleParameters } from './scheduleParameters.js';
 
 /**
@@ -44,7 +45,7 @@ export interface TaperingPlan {
 
 /** State of the tapering part of a course; evolved only by this area's events. */
 export interface TaperingState {
-  readonly plans: Readonly<Record<string, TaperingPlan>>;
+  readonly plans: RecordsById<TaperingPlan>;
 }
 
-export const initialTaperingState: TaperingState = { plans: {} };
+export const initialTaperingState: TaperingState = { plans: RecordsById.empty() };

@@ -22,7 +22,7 @@ export type TaperingStepLink = z.infer<typeof taperingStepLinkSchema>;
 /** The steps current at this point of the course, one per open plan (several medications may taper at once). */
 export function currentTaperingSteps(state: CourseState): TaperingStepLink[] {
   const links: TaperingStepLink[] = [];
-  for (const plan of Object.values(state.tapering.plans)) {
+  for (const plan of state.tapering.plans.values()) {
     if (!isOpen(plan)) continue;
     const latest = latestBegunStep(plan);
     if (latest) links.push({ planId: plan.planId, medicationId: plan.medicationId, stepIndex: latest.index, stepStatus: latest.status });

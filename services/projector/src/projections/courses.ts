@@ -13,7 +13,7 @@ function summaryRows(courseId: string, state: CourseState) {
   const course = state.course;
   if (!course) return [];
   const { admission, tapering, medication, bed } = state;
-  const plans = Object.values(tapering.plans);
+  const plans = tapering.plans.values();
   const agreement = bed.agreement && !bed.agreement.endedAt ? bed.agreement : null;
   return [{
     course_id: courseId,
@@ -27,7 +27,7 @@ function summaryRows(courseId: string, state: CourseState) {
     current_setting: admission.current?.setting ?? null,
     admitted_since: admission.current?.admittedAt ?? null,
     last_discharged_at: admission.history.map((record) => record.dischargedAt).filter((at) => at !== null).sort().at(-1) ?? null,
-    medications_in_use: Object.values(medication.medications).filter((record) => record.inUse && record.dose > 0).length,
+    medications_in_use: medication.medications.values().filter((record) => record.inUse && record.dose > 0).length,
     tapering_plans_open: plans.filter((plan) => plan.status === 'active' || plan.status === 'paused').length,
     tapering_plans_completed: plans.filter((plan) => plan.status === 'completed').length,
     tapering_plans_ended_at_dose: plans.filter((plan) => plan.status === 'ended_at_dose').length,

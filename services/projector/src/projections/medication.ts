@@ -18,7 +18,7 @@ function medicationRows(courseId: string, state: CourseState) {
   // The due date depends only on the state; whether it has passed is read at query time.
   const monitoring = new Map(sideEffectMonitoringStatus(state, DateTime.fromMillis(0, { zone: 'utc' }), defaultDomainConfig)
     .map((status) => [status.medicationId, status]));
-  return Object.values(state.medication.medications).map((medication) => {
+  return state.medication.medications.values().map((medication) => {
     const reference = referenceData().medications.get(medication.atc);
     const status = monitoring.get(medication.medicationId);
     return {

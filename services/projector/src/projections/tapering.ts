@@ -12,11 +12,11 @@ function currentStep(plan: TaperingPlan) {
 }
 
 function planRows(courseId: string, state: CourseState) {
-  return state.course ? Object.values(state.tapering.plans).map((plan) => planRow(courseId, state, plan)) : [];
+  return state.course ? state.tapering.plans.values().map((plan) => planRow(courseId, state, plan)) : [];
 }
 
 function stepRows(courseId: string, state: CourseState) {
-  return state.course ? Object.values(state.tapering.plans).flatMap((plan) => plan.steps.map((step) => ({
+  return state.course ? state.tapering.plans.values().flatMap((plan) => plan.steps.map((step) => ({
     plan_id: plan.planId, step_index: step.index, course_id: courseId, target_dose: step.targetDose, planned_start: step.plannedStart,
     minimum_days_to_hold: step.minimumDaysToHold, status: step.status, started_at: step.startedAt, completed_at: step.completedAt,
     held_days: step.heldDays, completed_before_minimum_hold: step.completedBeforeMinimumHold,
@@ -25,7 +25,7 @@ function stepRows(courseId: string, state: CourseState) {
 }
 
 function planRow(courseId: string, state: CourseState, plan: TaperingPlan) {
-  const medication = state.medication.medications[plan.medicationId];
+  const medication = state.medication.medications.get(plan.medicationId);
   const current = currentStep(plan);
   const next = plan.steps.find((step) => step.status === 'planned' || step.status === 'reversed') ?? null;
   return {
@@ -62,9 +62,9 @@ function planRow(courseId: string, state: CourseState, plan: TaperingPlan) {
 
 /** A dose row for every medication whose dose the event changed, read off the state before and after it. */
 function doseRows(courseId: string, { record, before, after }: Applied<CourseState>) {
-  return Object.values(after.medication.medications)
+  return after.medication.medications.values()
     .filter((medication) => {
-      const previous = before.medication.medications[medication.medicationId];
+      const previous = before.medication.medications.get(medication.medicationId);
       return !previous || previous.dose !== medication.dose || previous.dailyDose !== medication.dailyDose || previous.inUse !== medication.inUse;
     })
     .map((medication) => ({

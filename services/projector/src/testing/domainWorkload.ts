@@ -1,4 +1,4 @@
-import { courseIdFor, type CourseState, type DomainCommand, type PatientState, type ReferralState } from '@medfri/domain';
+import { courseIdFor, type CourseState, type DomainCommand, type PatientState, type ReferralState, type TaperingPlan } from '@medfri/domain';
 import { createInMemoryEventStore, type EventStore, type RecordedEvent } from '@medfri/event-store';
 import type { Unit } from '@medfri/reference-data';
 import { DateTime } from 'luxon';
@@ -214,8 +214,8 @@ class Workload {
   private courseCommand(courseId: string, state: CourseState): DomainCommand | undefined {
     const unit = this.reference.units.get(state.course?.unitId ?? '') as Unit;
     const admitted = state.admission.current !== null;
-    const medications = Object.values(state.medication.medications).filter((medication) => medication.inUse && medication.dose > 0);
-    const openPlans = Object.values(state.tapering.plans).filter((plan) => plan.status === 'active' || plan.status === 'paused');
+    const medications = state.medication.medications.values().filter((medication) => medication.inUse && medication.dose > 0);
+    const openPlans = state.tapering.plans.values().filter((plan) => plan.status === 'active' || plan.status === 'paused');
     const untapered = medications.filter((medication) => !openPlans.some((plan) => plan.medicationId === medication.medicationId));
     const standing = state.entries.standing();
     const bed = state.bed;
@@ -296,7 +296,7 @@ class Workload {
     };
   }
 
-  private taperingCommand(courseId: string, plan: CourseState['tapering']['plans'][string]): DomainCommand | undefined {
+  private taperingCommand(courseId: string, plan: TaperingPlan): DomainCommand | undefined {
     const base = { courseId, planId: plan.planId };
     if (plan.status === 'paused') return { type: 'ResumeTaperingPlan', ...base, ...this.maybeNote() };
     const inProgress = plan.steps.find((step) => step.status === 'started' || step.status === 'held');

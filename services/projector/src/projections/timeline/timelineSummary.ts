@@ -83,12 +83,12 @@ function date(iso: string): Bilingual {
 
 /** The medication's substance, from the course state, for events that only name its id. */
 function substance(context: SummaryContext, medicationId: string): string {
-  return context.course?.medication.medications[medicationId]?.substance ?? '';
+  return context.course?.medication.medications.get(medicationId)?.substance ?? '';
 }
 
 function medicationOfPlan(context: SummaryContext, planId: string): { substance: string; unit: string } {
-  const medicationId = context.course?.tapering.plans[planId]?.medicationId ?? '';
-  const medication = context.course?.medication.medications[medicationId];
+  const medicationId = context.course?.tapering.plans.get(planId)?.medicationId ?? '';
+  const medication = context.course?.medication.medications.get(medicationId);
   return { substance: medication?.substance ?? '', unit: medication?.unit ?? '' };
 }
 
@@ -149,7 +149,7 @@ const describers: { [T in keyof Fields]: Describe<Fields[T]> } = {
       `Medication recorded: ${data.substance}, ${daily.en} ${data.unit} a day (${ddds.en} DDD)`);
   },
   MedicationDoseChanged: (data, context) => {
-    const medication = context.course?.medication.medications[data.medicationId];
+    const medication = context.course?.medication.medications.get(data.medicationId);
     const change = doseStep(data.previousDose, data.dose, medication?.unit ?? '');
     return both(`Dose endret: ${medication?.substance ?? ''} ${change.nb}`, `Dose changed: ${medication?.substance ?? ''} ${change.en}`);
   },
@@ -165,7 +165,7 @@ const describers: { [T in keyof Fields]: Describe<Fields[T]> } = {
       `Side effects assessed (${method.en}) for ${name}: ${data.findings.length} finding${data.findings.length === 1 ? '' : 's'}`);
   },
   TaperingPlanCreated: (data, context) => {
-    const medication = context.course?.medication.medications[data.medicationId];
+    const medication = context.course?.medication.medications.get(data.medicationId);
     const from = amount(data.baselineDose);
     return both(
       `Nedtrappingsplan for ${medication?.substance ?? ''}: ${data.steps.length} trinn fra ${from.nb} ${medication?.unit ?? ''}`,
@@ -210,7 +210,7 @@ const describers: { [T in keyof Fields]: Describe<Fields[T]> } = {
     return both(`Nedtrapping av ${name} fullført`, `Tapering of ${name} completed`);
   },
   TaperingPlanEndedAtDose: (data, context) => {
-    const medication = context.course?.medication.medications[data.medicationId];
+    const medication = context.course?.medication.medications.get(data.medicationId);
     const kept = amount(data.keptDose);
     return both(
       `Nedtrapping av ${medication?.substance ?? ''} avsluttet på ${kept.nb} ${medication?.unit ?? ''}`,
