@@ -1,8 +1,8 @@
 /**
- * A course's few records of one kind (its tapering plans, its medications) by id, never
- * changed in place. Held as ids beside records rather than as an object keyed by id:
- * every id as a property name gave each course's object a hidden class of its own, made
- * anew on every change, and V8 copies such an object on its slow path; a change here
+ * A course's few records of one kind (tapering plans, medications, bed stay requests) by
+ * id, never changed in place. Held as ids beside records rather than as an object keyed
+ * by id: every id as a property name gave each course's object a hidden class of its own,
+ * made anew on every change, and V8 copies such an object on its slow path; a change here
  * copies two short arrays (ten times faster in a microbenchmark), and a handful of ids
  * are found by scanning sooner than by hashing.
  */

@@ -119,7 +119,7 @@ describe('RequestBedStay', () => {
       type: 'BedStayRequested',
       data: { occurredAt: now, requestId: testId(1), nights: 8, note: 'Can\'t sleep, scared.' },
     });
-    expect(state.bed.requests[testId(1)]).toEqual({ requestId: testId(1), requestedAt: now, nights: 8, status: 'pending' });
+    expect(state.bed.requests.get(testId(1))).toEqual({ requestId: testId(1), requestedAt: now, nights: 8, status: 'pending' });
   });
 
   test('only with an agreement', () => {
@@ -141,7 +141,7 @@ describe('GrantBedStay', () => {
       type: 'BedStayGranted',
       data: { occurredAt: now, requestId, nights: 3 },
     });
-    expect(state.bed.requests[requestId]?.status).toBe('granted');
+    expect(state.bed.requests.get(requestId)?.status).toBe('granted');
   });
 
   test('more nights than the agreement allows: refused, so a denial is recorded instead', () => {
@@ -178,7 +178,7 @@ describe('DenyBedStay', () => {
       type: 'BedStayDenied',
       data: { occurredAt: now, requestId, reason: 'no_bed_free', note: 'Offered a call with the night nurse.' },
     });
-    expect(state.bed.requests[requestId]?.status).toBe('denied');
+    expect(state.bed.requests.get(requestId)?.status).toBe('denied');
   });
 
   test('only a pending request', () => {
@@ -197,7 +197,7 @@ describe('CheckInBedStay', () => {
       data: { occurredAt: now, stayId: testId(1), requestId, maxNightsPerStay: 5 },
     });
     expect(state.bed.openStay).toEqual({ stayId: testId(1), checkedInAt: now, requestId, maxNightsPerStay: 5 });
-    expect(state.bed.requests[requestId]?.status).toBe('checked_in');
+    expect(state.bed.requests.get(requestId)?.status).toBe('checked_in');
   });
 
   test('after discharge the bed is there too', () => {

@@ -1,3 +1,5 @@
+import { RecordsById } from '../kernel/recordsById.js';
+
 /** The limits written in a user-controlled bed agreement. */
 export interface BedAgreement {
   readonly agreementId: string;
@@ -35,11 +37,11 @@ export interface BedStay {
 export interface BedState {
   /** The latest agreement (possibly expired or ended), or null when none was ever made. */
   readonly agreement: BedAgreement | null;
-  readonly requests: Readonly<Record<string, BedStayRequest>>;
+  readonly requests: RecordsById<BedStayRequest>;
   /** The stay in progress; its night limit is the agreement's at check-in. */
   readonly openStay: { readonly stayId: string; readonly checkedInAt: string; readonly requestId: string; readonly maxNightsPerStay: number } | null;
   /** Every stay, oldest first, including the open one. */
   readonly stays: readonly BedStay[];
 }
 
-export const initialBedState: BedState = { agreement: null, requests: {}, openStay: null, stays: [] };
+export const initialBedState: BedState = { agreement: null, requests: RecordsById.empty(), openStay: null, stays: [] };

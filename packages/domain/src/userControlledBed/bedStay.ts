@@ -52,7 +52,7 @@ export function decideCheckInBedStay(command: CheckInBedStay, state: CourseState
   if (admission.current?.setting === 'earmarked_bed') {
     return refuse('admitted_to_earmarked_bed', 'The patient is admitted to an earmarked bed', { admissionId: admission.current.admissionId });
   }
-  const granted = Object.values(bed.requests).find((request) => request.status === 'granted');
+  const granted = bed.requests.values().find((request) => request.status === 'granted');
   if (!granted || !bed.agreement) return refuse('no_granted_request', 'A stay needs a granted request');
   return accept({
     type: 'BedStayCheckedIn',

@@ -43,7 +43,7 @@ export type BedStayDenied = EventOf<typeof bedStayDenied>;
 
 /** A request waiting for an answer, or granted and not yet used. */
 const openRequest = (bed: BedState): BedStayRequest | undefined =>
-  Object.values(bed.requests).find((request) => request.status === 'pending' || request.status === 'granted');
+  bed.requests.values().find((request) => request.status === 'pending' || request.status === 'granted');
 
 export function decideRequestBedStay(command: RequestBedStay, state: CourseState, context: DecisionContext): Decision<BedStayRequested> {
   const { bed } = state;
@@ -59,7 +59,7 @@ export function decideRequestBedStay(command: RequestBedStay, state: CourseState
 }
 
 function pendingRequest(bed: BedState, requestId: string): BedStayRequest | DomainError {
-  const request = bed.requests[requestId];
+  const request = bed.requests.get(requestId);
   if (!request) return new DomainError('bed_stay_request_not_found', 'No bed stay request with this id on the course', { requestId });
   if (request.status !== 'pending') return new DomainError('bed_stay_request_not_pending', `The request is already ${request.status}`, { requestId, status: request.status });
   return request;
@@ -85,15 +85,15 @@ export function decideDenyBedStay(command: DenyBedStay, state: CourseState, cont
 }
 
 export function setRequestStatus(bed: BedState, requestId: string, status: BedStayRequestStatus): BedState {
-  const request = bed.requests[requestId];
-  return request ? { ...bed, requests: { ...bed.requests, [requestId]: { ...request, status } } } : bed;
+  const request = bed.requests.get(requestId);
+  return request ? { ...bed, requests: bed.requests.with(requestId, { ...request, status }) } : bed;
 }
 
 export function evolveBedStayRequest(bed: BedState, event: BedStayRequested | BedStayGranted | BedStayDenied): BedState {
   switch (event.type) {
     case 'BedStayRequested': {
       const { requestId, occurredAt } = event.data;
-      return { ...bed, requests: { ...bed.requests, [requestId]: { requestId, requestedAt: occurredAt, nights: event.data.nights, status: 'pending' } } };
+      return { ...bed, requests: bed.requests.with(requestId, { requestId, requestedAt: occurredAt, nights: event.data.nights, status: 'pending' }) };
     }
     case 'BedStayGranted':
       return setRequestStatus(bed, event.data.requestId, 'granted');

@@ -219,7 +219,7 @@ class Workload {
     const untapered = medications.filter((medication) => !openPlans.some((plan) => plan.medicationId === medication.medicationId));
     const standing = state.entries.standing();
     const bed = state.bed;
-    const pending = Object.values(bed.requests).find((request) => request.status === 'pending');
+    const pending = bed.requests.values().find((request) => request.status === 'pending');
     const course = { courseId };
     return this.choose([
       [admitted && medications.length < 2 ? 3 : 0, () => this.recordMedication(courseId)],
@@ -268,7 +268,7 @@ class Workload {
       [pending ? 3 : 0, () => (this.chance(0.8)
         ? { type: 'GrantBedStay', ...course, requestId: pending?.requestId }
         : { type: 'DenyBedStay', ...course, requestId: pending?.requestId, reason: this.pick(['no_bed_free', 'outside_agreement_limits']) })],
-      [Object.values(bed.requests).some((request) => request.status === 'granted') && !bed.openStay ? 3 : 0, () => ({ type: 'CheckInBedStay', ...course })],
+      [bed.requests.values().some((request) => request.status === 'granted') && !bed.openStay ? 3 : 0, () => ({ type: 'CheckInBedStay', ...course })],
       [bed.openStay ? 3 : 0, () => ({ type: 'CheckOutBedStay', ...course })],
       [bed.agreement && !bed.agreement.endedAt ? 0.2 : 0, () => ({
         type: 'RenewBedAgreement', ...course, agreementId: bed.agreement?.agreementId,
