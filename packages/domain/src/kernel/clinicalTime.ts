@@ -24,7 +24,8 @@ export function occurredAtOf(command: ClinicallyTimed, context: DecisionContext)
 
 /** Orders two ISO instants by time, not by spelling (`...00Z` and `...00.000Z` are the same instant). */
 export function compareInstants(a: string, b: string): number {
-  return DateTime.fromISO(a, { zone: 'utc' }).toMillis() - DateTime.fromISO(b, { zone: 'utc' }).toMillis();
+  // Instants are ISO 8601 with an offset, which Date parses exactly, at a fraction of luxon's cost: read models compare them by the thousand.
+  return Date.parse(a) - Date.parse(b);
 }
 
 /**
