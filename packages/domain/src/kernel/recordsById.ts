@@ -15,10 +15,6 @@ export class RecordsById<T> {
 
   private constructor(private readonly ids: readonly string[], private readonly records: readonly T[]) {}
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   get(id: string): T | undefined {
     const index = this.ids.indexOf(id);
     return index < 0 ? undefined : this.records[index];
@@ -36,10 +32,5 @@ export class RecordsById<T> {
     const records = [...this.records];
     records[index] = record;
     return new RecordsById(this.ids, records);
-  }
-
-  /** As an object keyed by id, for JSON. */
-  toJSON(): Record<string, T> {
-    return Object.fromEntries(this.ids.map((id, index) => [id, this.records[index] as T]));
   }
 }
