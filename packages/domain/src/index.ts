@@ -41,7 +41,7 @@ export { individualPlanRecorded, currentIndividualPlan, type IndividualPlanRecor
 export { crisisPlan, copingPlan, currentPlanVersion, type CrisisPlanVersionRecorded, type CopingPlanVersionRecorded } from './treatment/versionedPlan.js';
 export { entryMarkedEnteredInError, type EntryMarkedEnteredInError } from './correction/markEnteredInError.js';
 export { correctionReason, type CorrectionReason } from './correction/correctionReason.js';
-export { isRetracted, standingEntries } from './correction/standingEntries.js';
+export { standingEntries } from './correction/standingEntries.js';
 export { CourseEntries, type EntryRecord } from './correction/courseEntries.js';
 export { RecordsById } from './kernel/recordsById.js';
 export * from './medication/medicationState.js';

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { compareInstants } from '../kernel/clinicalTime.js';
 import type { DomainConfig } from '../kernel/domainConfig.js';
-import { isRetracted } from '../correction/standingEntries.js';
 import type { CourseState } from '../course/courseState.js';
 import type { MedicationRecord } from './medicationState.js';
 
@@ -22,7 +21,7 @@ const MILLIS_PER_DAY = 86_400_000;
 function statusOf(medication: MedicationRecord, state: CourseState, now: DateTime, config: DomainConfig): SideEffectMonitoringStatus {
   // Assessments marked entered-in-error did not happen, so they do not reset the clock.
   const lastAssessedAt = medication.assessments
-    .filter((assessment) => !isRetracted(state.entries, assessment.entryId))
+    .filter((assessment) => !state.entries.isRetracted(assessment.entryId))
     .map((assessment) => assessment.assessedAt)
     .reduce<string | null>((latest, at) => (latest === null || compareInstants(at, latest) > 0 ? at : latest), null);
   // Days in UTC are 24 hours each: Date's arithmetic gives what luxon's would at a fraction
