@@ -28,7 +28,16 @@ export class RecordsById<T> {
   /** With `record` under `id`: in place of the one there, or added last. */
   with(id: string, record: T): RecordsById<T> {
     const index = this.ids.indexOf(id);
-    if (index < 0) return new RecordsById([...this.ids, id], [...this.records, record]);
+    return index < 0 ? new RecordsById([...this.ids, id], [...this.records, record]) : this.replaced(index, record);
+  }
+
+  /** With the record under `id` changed by `change`; this very instance when there is none. */
+  update(id: string, change: (record: T) => T): RecordsById<T> {
+    const index = this.ids.indexOf(id);
+    return index < 0 ? this : this.replaced(index, change(this.records[index] as T));
+  }
+
+  private replaced(index: number, record: T): RecordsById<T> {
     const records = [...this.records];
     records[index] = record;
     return new RecordsById(this.ids, records);

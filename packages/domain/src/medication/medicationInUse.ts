@@ -15,9 +15,8 @@ export function updateMedication(
   medicationId: string,
   update: (record: MedicationRecord) => MedicationRecord,
 ): MedicationState {
-  const record = medication.medications.get(medicationId);
-  if (!record) return medication;
-  return { ...medication, medications: medication.medications.with(medicationId, update(record)) };
+  const medications = medication.medications.update(medicationId, update);
+  return medications === medication.medications ? medication : { ...medication, medications };
 }
 
 /** The medication no longer in use: dose 0 from the given time. */

@@ -37,9 +37,8 @@ export function doseBefore(plan: TaperingPlan, stepIndex: number): number {
 }
 
 export function updatePlan(tapering: TaperingState, planId: string, update: (plan: TaperingPlan) => TaperingPlan): TaperingState {
-  const plan = tapering.plans.get(planId);
-  if (!plan) return tapering;
-  return { ...tapering, plans: tapering.plans.with(planId, update(plan)) };
+  const plans = tapering.plans.update(planId, update);
+  return plans === tapering.plans ? tapering : { ...tapering, plans };
 }
 
 export function updateStep(tapering: TaperingState, planId: string, stepIndex: number, update: (step: TaperingStep) => TaperingStep): TaperingState {

@@ -85,8 +85,8 @@ export function decideDenyBedStay(command: DenyBedStay, state: CourseState, cont
 }
 
 export function setRequestStatus(bed: BedState, requestId: string, status: BedStayRequestStatus): BedState {
-  const request = bed.requests.get(requestId);
-  return request ? { ...bed, requests: bed.requests.with(requestId, { ...request, status }) } : bed;
+  const requests = bed.requests.update(requestId, (request) => ({ ...request, status }));
+  return requests === bed.requests ? bed : { ...bed, requests };
 }
 
 export function evolveBedStayRequest(bed: BedState, event: BedStayRequested | BedStayGranted | BedStayDenied): BedState {
