@@ -27,8 +27,9 @@ const clients: TestTimelineClient[] = [];
 /** Positions of the patient's entries as the read model holds them, once it has caught up with the store. */
 async function storedPositions(): Promise<number[]> {
   const head = await store.headPosition();
-  await waitFor('the timeline to catch up', async () => (await pool.query(
-    `SELECT 1 FROM projection_builds WHERE name = 'timeline' AND status = 'active' AND checkpoint >= $1`, [head])).rowCount === 1);
+  // Both read models the gateway reads: a clinician's join is checked against patient_units.
+  await waitFor('the timeline and patient units to catch up', async () => (await pool.query(
+    `SELECT 1 FROM projection_builds WHERE name IN ('timeline', 'patient_units') AND status = 'active' AND checkpoint >= $1`, [head])).rowCount === 2);
   const rows = await pool.query<{ position: string }>('SELECT position FROM read_models.timeline_entries WHERE patient_id = $1 ORDER BY position', [patientId]);
   return rows.rows.map((row) => Number(row.position));
 }
