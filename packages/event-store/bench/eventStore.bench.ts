@@ -54,8 +54,8 @@ async function main(): Promise<void> {
       stream text NOT NULL,
       revision bigint NOT NULL,
       type text NOT NULL,
-      data jsonb NOT NULL,
-      metadata jsonb NOT NULL,
+      data json NOT NULL,
+      metadata json NOT NULL,
       recorded_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (stream, revision))`);
 

@@ -38,7 +38,7 @@ const FAST_APPEND = {
   ), inserted AS (
     INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
     SELECT (e.value->>'id')::uuid, $1, c.revision + e.ordinality, e.value->>'type', e.value->'data', e.value->'metadata', statement_timestamp()
-      FROM current c, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e
+      FROM current c, json_array_elements($4::json) WITH ORDINALITY AS e
      WHERE CASE $2::text
              WHEN 'any' THEN true
              WHEN 'no_stream' THEN c.revision = -1
@@ -64,7 +64,7 @@ const FAST_APPEND_ONE = {
     name: 'event_store_fast_append_new',
     text: `WITH locked AS (SELECT ${LOCK_STREAM})
       ${INSERT_ONE}
-      SELECT $2::uuid, $1, 0, $3::text, $4::jsonb, $5::jsonb, statement_timestamp() FROM locked`,
+      SELECT $2::uuid, $1, 0, $3::text, $4::json, $5::json, statement_timestamp() FROM locked`,
   },
   exact: {
     name: 'event_store_fast_append_exact',
@@ -72,7 +72,7 @@ const FAST_APPEND_ONE = {
         SELECT ${LOCK_STREAM} AS locked, max(revision) AS revision FROM event_store.events WHERE stream = $1
       )
       ${INSERT_ONE}
-      SELECT $2::uuid, $1, $6::bigint + 1, $3::text, $4::jsonb, $5::jsonb, statement_timestamp()
+      SELECT $2::uuid, $1, $6::bigint + 1, $3::text, $4::json, $5::json, statement_timestamp()
         FROM current c WHERE c.revision = $6::bigint`,
   },
   any: {
@@ -81,7 +81,7 @@ const FAST_APPEND_ONE = {
         SELECT ${LOCK_STREAM} AS locked, coalesce(max(revision), -1) AS revision FROM event_store.events WHERE stream = $1
       )
       ${INSERT_ONE}
-      SELECT $2::uuid, $1, c.revision + 1, $3::text, $4::jsonb, $5::jsonb, statement_timestamp()
+      SELECT $2::uuid, $1, c.revision + 1, $3::text, $4::json, $5::json, statement_timestamp()
         FROM current c WHERE $6::text = 'any' OR c.revision >= 0
       RETURNING revision::text AS last`,
   },
@@ -89,7 +89,7 @@ const FAST_APPEND_ONE = {
 
 const CAREFUL_APPEND = {
   name: 'event_store_append',
-  text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::jsonb)',
+  text: 'SELECT o_outcome, o_revision::text AS o_revision, o_conflict FROM event_store.append($1, $2, $3, $4::json)',
 };
 
 interface CarefulRow {

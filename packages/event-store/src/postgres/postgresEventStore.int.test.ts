@@ -1,13 +1,13 @@
 /** What only the PostgreSQL adapter has: migrations, connection failures, the fence, LISTEN. */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { isMigrated } from '@medfri/postgres-migrations';
+import { isMigrated, migrate } from '@medfri/postgres-migrations';
 import { createTestDatabase } from '@medfri/test-kit/database';
 import { testEvent } from '../conformance/testEvent.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { EventStore, RecordedEvent } from '../port.js';
 import { appendInTransaction } from './postgresAppend.js';
-import { eventStoreMigrations, migrateEventStore } from './migrations.js';
+import { EVENT_STORE_COMPONENT, eventStoreMigrations, migrateEventStore } from './migrations.js';
 import { createPostgresEventStore } from './postgresEventStore.js';
 
 let url: string;
@@ -36,6 +36,31 @@ const newStream = (): string => `pg-${randomUUID()}`;
 test('migrations are recorded once and report the schema as migrated', async () => {
   expect(await migrateEventStore(pool)).toEqual([]);
   expect(await isMigrated(pool, 'event-store', eventStoreMigrations)).toBe(true);
+});
+
+test('events stored as jsonb before version 3 read back the same after it; later ones keep their JSON as written', async () => {
+  const older = new Pool({ connectionString: await createTestDatabase('es_v2'), max: 2 });
+  try {
+    await migrate(older, EVENT_STORE_COMPONENT, eventStoreMigrations.slice(0, 2));
+    const before = testEvent({ data: { zeta: 1, alpha: { note: 'før', list: [1, 'two', null] } } });
+    await older.query(`SELECT * FROM event_store.append('kept-1', 'no_stream', NULL, $1::jsonb)`,
+      [JSON.stringify([{ id: before.id, type: before.type, data: before.data, metadata: before.metadata }])]);
+    await older.query('SELECT * FROM event_store.sequence(10)');
+
+    expect((await migrateEventStore(older)).map((applied) => applied.version)).toEqual([3]);
+    const migrated = track(createPostgresEventStore({ pool: older }));
+    const after = testEvent({ data: { zulu: 2, a: { b: 1, a: 2 } } });
+    await migrated.appendToStream('kept-1', [after], { expected: 0 });
+
+    const [first, second] = await migrated.readStream('kept-1');
+    expect(first).toMatchObject({ id: before.id, data: before.data, metadata: before.metadata, position: 1 });
+    expect(second).toMatchObject({ id: after.id, data: after.data, position: 2 });
+    expect(Object.keys(second?.data as object)).toEqual(['zulu', 'a']);
+    const stored = await older.query<{ data: string }>('SELECT data::text AS data FROM event_store.events WHERE id = $1', [after.id]);
+    expect(stored.rows[0]?.data).toBe(JSON.stringify(after.data));
+  } finally {
+    await older.end();
+  }
 });
 
 test('an unreachable database is StoreUnavailableError, for every operation', async () => {
