@@ -27,10 +27,11 @@ export async function rawReadAll(store: EventStore, head: number): Promise<Rate>
 
 /**
  * Starts the projector with every projection on read models that do not exist yet and
- * times it until each projection's serving build has reached `head`. The projector stays
- * running (returned) so the live phase follows the same store.
+ * times it until each projection's serving build has reached `head` and has been analyzed
+ * and given back to autovacuum, as a caught-up build is. The projector stays running
+ * (returned) so the live phase follows the same store.
  */
-export async function projectorCatchUp(databaseUrl: string, head: number, batchSize: number, logger: Logger): Promise<{ rate: Rate; projector: Projector }> {
+export async function projectorCatchUp(pool: Pool, databaseUrl: string, head: number, batchSize: number, logger: Logger): Promise<{ rate: Rate; projector: Projector }> {
   const started = performance.now();
   const projector = await startProjector({ databaseUrl, batchSize, logger });
   try {
@@ -39,7 +40,7 @@ export async function projectorCatchUp(databaseUrl: string, head: number, batchS
       const failed = statuses.find((status) => status.lastError !== undefined);
       if (failed) throw new Error(`projection ${failed.name} failed: ${failed.lastError}`);
       const behind = statuses.filter((status) => !status.builds.some((build) => build.checkpoint >= head));
-      if (statuses.length > 0 && behind.length === 0) break;
+      if (statuses.length > 0 && behind.length === 0 && !(await autovacuumPaused(pool))) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } catch (error) {
@@ -47,6 +48,14 @@ export async function projectorCatchUp(databaseUrl: string, head: number, batchS
     throw error;
   }
   return { rate: rate(head, performance.now() - started), projector };
+}
+
+/** Whether a read-model table is still left out of autovacuum, as a build's are until it has caught up. */
+async function autovacuumPaused(pool: Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ paused: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname LIKE 'rm\\_%' AND 'autovacuum_enabled=false' = ANY (c.reloptions)) AS paused`);
+  return rows[0]?.paused ?? true;
 }
 
 /**

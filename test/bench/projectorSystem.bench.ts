@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     log(`raw readAll: ${Math.round(raw.perSec)} events/s`);
     // The projector runs in this process while it catches up.
     const cpu = await cpuMeter(cluster.url, {}, 'projector');
-    const caughtUp = await projectorCatchUp(cluster.url, head, BATCH_SIZE, silent);
+    const caughtUp = await projectorCatchUp(admin, cluster.url, head, BATCH_SIZE, silent);
     projector = caughtUp.projector;
     const catchUp = caughtUp.rate;
     const cpuPerEvent = await cpu.perOperation(head);

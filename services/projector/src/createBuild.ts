@@ -1,4 +1,5 @@
 import { escapeIdentifier, type Pool } from 'pg';
+import { pauseAutovacuum } from './autovacuumWhileCatchingUp.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { lockProjectionCatalog, type Build } from './projectionBuilds.js';
 import { showBuild } from './readModelViews.js';
@@ -14,8 +15,9 @@ export class BuildInProgressError extends Error {
 
 /**
  * Creates a new, empty build of the definition in a schema of its own, starting at
- * position 0. The first build of a projection serves at once (there is nothing else
- * to serve); later ones build in the background until they switch over.
+ * position 0, its tables left out of autovacuum until it has caught up. The first build
+ * of a projection serves at once (there is nothing else to serve); later ones build in
+ * the background until they switch over.
  */
 export async function createBuild(pool: Pool, definition: ProjectionDefinition, reason: 'version' | 'rebuild'): Promise<Build> {
   const { name, version } = definition;
@@ -34,6 +36,7 @@ export async function createBuild(pool: Pool, definition: ProjectionDefinition, 
     await tx.query(`SET LOCAL search_path TO ${escapeIdentifier(schemaName)}`);
     for (const sql of definition.migrations) await tx.query(sql);
     await tx.query('SET LOCAL search_path TO DEFAULT');
+    await pauseAutovacuum(tx, schemaName);
 
     const status = first ? 'active' : 'building';
     await tx.query(

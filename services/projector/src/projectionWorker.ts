@@ -1,4 +1,5 @@
 import type { EventStore } from '@medfri/event-store';
+import { resumeAutovacuum } from './autovacuumWhileCatchingUp.js';
 import type { BatchSender } from './batchSender.js';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -47,6 +48,8 @@ interface Follower {
   build: Build;
   controller: AbortController;
   done: Promise<void>;
+  /** Reached the head since this process began feeding it. */
+  caughtUp: boolean;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -175,7 +178,7 @@ export class ProjectionWorker {
       if (this.followers.has(build.buildId)) continue;
       const controller = new AbortController();
       const signal = AbortSignal.any([leadership, controller.signal]);
-      const follower: Follower = { build, controller, done: Promise.resolve() };
+      const follower: Follower = { build, controller, done: Promise.resolve(), caughtUp: false };
       this.followers.set(build.buildId, follower);
       follower.done = this.feed(follower, signal).finally(() => {
         this.followers.delete(build.buildId);
@@ -203,7 +206,13 @@ export class ProjectionWorker {
           onProgress: async (build) => {
             follower.build = build;
             failures = 0;
-            if (build.status === 'building') await this.switchOverIfCaughtUp(build);
+            if (follower.caughtUp && build.status !== 'building') return;
+            if (!(await this.isCaughtUp(build))) return;
+            if (!follower.caughtUp) {
+              await resumeAutovacuum(options.pool, build.schemaName);
+              follower.caughtUp = true;
+            }
+            if (build.status === 'building') await this.switchOverTo(build);
           },
         });
         if (end === 'fenced') return;
@@ -220,9 +229,12 @@ export class ProjectionWorker {
    * Close enough to the head (within one batch) is caught up: under constant writes a
    * build is never exactly at the head, and after the switch it keeps following live.
    */
-  private async switchOverIfCaughtUp(build: Build): Promise<void> {
+  private async isCaughtUp(build: Build): Promise<boolean> {
     const head = await this.options.store.headPosition();
-    if (head - build.checkpoint > this.options.batchSizes.min) return;
+    return head - build.checkpoint <= this.options.batchSizes.min;
+  }
+
+  private async switchOverTo(build: Build): Promise<void> {
     const outcome = await switchOver(this.options.pool, this.options.definition, build.buildId);
     if (!outcome.switched) return;
     build.status = 'active';
