@@ -402,10 +402,11 @@ export function describeEventStoreConformance(name: string, createFixture: () =>
         };
         const withCausation = event({ data, causationId: randomUUID(), occurredAt: '2020-02-29T23:59:59.123456Z' });
         const without = event({ data: 'just a string' });
+        const nothing = event({ data: null });
         const before = Date.now();
-        await store.appendToStream(stream, [withCausation, without]);
+        await store.appendToStream(stream, [withCausation, without, nothing]);
         const after = Date.now();
-        const [first, second] = await store.readStream(stream);
+        const [first, second, third] = await store.readStream(stream);
         expect(first).toEqual({
           id: withCausation.id,
           stream,
@@ -417,6 +418,7 @@ export function describeEventStoreConformance(name: string, createFixture: () =>
         });
         expect(second?.data).toBe('just a string');
         expect(second?.metadata.causationId).toBeNull();
+        expect(third?.data).toBeNull();
         for (const recorded of [first, second]) {
           const recordedAt = recorded?.metadata.recordedAt as string;
           expect(recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);

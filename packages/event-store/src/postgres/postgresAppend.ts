@@ -37,15 +37,19 @@ const FAST_APPEND = {
       FROM event_store.events WHERE stream = $1
   ), inserted AS (
     INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
-    SELECT (e.value->>'id')::uuid, $1, c.revision + e.ordinality, e.value->>'type', e.value->'data', e.value->'metadata', statement_timestamp()
-      FROM current c, json_array_elements($4::json) WITH ORDINALITY AS e
+    SELECT e.id, $1, c.revision + e.n, e.type, coalesce(e.data, 'null'::json), e.metadata, statement_timestamp()
+      FROM current c,
+           -- Each event's JSON parsed once into its fields, data and metadata kept as written
+           -- (a JSON null comes out as SQL NULL). Taking fields with ->> and -> parsed it again for each.
+           ROWS FROM (json_to_recordset($4::json) AS (id uuid, type text, data json, metadata json))
+             WITH ORDINALITY AS e(id, type, data, metadata, n)
      WHERE CASE $2::text
              WHEN 'any' THEN true
              WHEN 'no_stream' THEN c.revision = -1
              WHEN 'stream_exists' THEN c.revision >= 0
              ELSE c.revision = $3::bigint
            END
-     ORDER BY e.ordinality
+     ORDER BY e.n
     RETURNING revision
   )
   SELECT count(*)::int AS appended, max(revision)::text AS last FROM inserted`,
