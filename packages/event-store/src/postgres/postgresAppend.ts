@@ -37,12 +37,11 @@ const FAST_APPEND = {
       FROM event_store.events WHERE stream = $1
   ), inserted AS (
     INSERT INTO event_store.events (id, stream, revision, type, data, metadata, recorded_at)
-    SELECT e.id, $1, c.revision + e.n, e.type, coalesce(e.data, 'null'::json), e.metadata, statement_timestamp()
+    SELECT e.id, $1, c.revision + e.n, e.type, e.data, e.metadata, statement_timestamp()
       FROM current c,
-           -- Each event's JSON parsed once into its fields, data and metadata kept as written
-           -- (a JSON null comes out as SQL NULL). Taking fields with ->> and -> parsed it again for each.
-           ROWS FROM (json_to_recordset($4::json) AS (id uuid, type text, data json, metadata json))
-             WITH ORDINALITY AS e(id, type, data, metadata, n)
+           -- The events' fields as arrays, each value checked by its type's input alone:
+           -- taking them apart from one JSON array in SQL cost PostgreSQL half as much again.
+           unnest($4::uuid[], $5::text[], $6::json[], $7::json[]) WITH ORDINALITY AS e(id, type, data, metadata, n)
      WHERE CASE $2::text
              WHEN 'any' THEN true
              WHEN 'no_stream' THEN c.revision = -1
@@ -163,7 +162,13 @@ async function fastAppendOne(pool: Pool, stream: string, expected: ExpectedRevis
 }
 
 async function fastAppendMany(pool: Pool, append: ValidatedAppend): Promise<number | null> {
-  const { rows } = await pool.query<{ last: string | null }>({ ...FAST_APPEND, values: parameters(append) });
+  const { events } = append;
+  const values = [
+    append.stream, ...expectedParameters(append.expected),
+    events.map((event) => event.id), events.map((event) => event.type),
+    events.map((event) => event.dataJson), events.map((event) => event.metadataJson),
+  ];
+  const { rows } = await pool.query<{ last: string | null }>({ ...FAST_APPEND, values });
   return rows[0]?.last == null ? null : Number(rows[0].last);
 }
 
