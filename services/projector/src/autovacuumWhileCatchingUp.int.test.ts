@@ -45,10 +45,11 @@ const tableState = async (): Promise<TableState | undefined> => (await pool.quer
     WHERE n.nspname LIKE 'rm_event_counts_%' AND c.relname = 'event_counts'`)).rows[0];
 
 test('a build catching up leaves autovacuum out; once caught up its tables are analyzed and given back to autovacuum', async () => {
-  const behind = await waitFor('the build to be created', tableState);
+  const build = await waitFor('the build to be followed', async () => projector?.status()[0]?.builds[0]);
+  expect(build.checkpoint).toBe(0);
+  const behind = await waitFor('the build\'s tables', tableState);
   expect(behind.reloptions).toEqual(['autovacuum_enabled=false']);
   expect(behind.analyzed).toBe(false);
-  expect(projector?.status()[0]?.builds[0]?.checkpoint).toBe(0);
 
   openGate();
   await waitFor('the build to reach the head', async () => projector?.status()[0]?.builds[0]?.checkpoint === 60);
