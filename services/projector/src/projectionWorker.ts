@@ -66,6 +66,8 @@ export class ProjectionWorker {
   private readonly stopping = new AbortController();
   private readonly wakeup = new Wakeup();
   private running: Promise<void> | undefined;
+  /** The store's head as last read by isCaughtUp (0 before: nothing known to be ahead). */
+  private lastHead = 0;
 
   constructor(private readonly options: WorkerOptions) {}
 
@@ -230,8 +232,12 @@ export class ProjectionWorker {
    * build is never exactly at the head, and after the switch it keeps following live.
    */
   private async isCaughtUp(build: Build): Promise<boolean> {
-    const head = await this.options.store.headPosition();
-    return head - build.checkpoint <= this.options.batchSizes.min;
+    const near = (head: number) => head - build.checkpoint <= this.options.batchSizes.min;
+    // The head only grows: while a build is still short of the last one read, it is short of
+    // the current one too, so a build catching up asks the store once, not after every batch.
+    if (!near(this.lastHead)) return false;
+    this.lastHead = await this.options.store.headPosition();
+    return near(this.lastHead);
   }
 
   private async switchOverTo(build: Build): Promise<void> {
