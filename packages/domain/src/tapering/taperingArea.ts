@@ -28,7 +28,8 @@ type TaperingEvent =
   | TaperingStepReversed | TaperingPlanPaused | TaperingPlanResumed | TaperingPlanCompleted | TaperingPlanEndedAtDose;
 
 /** Steps that change the dose change the medication slice too: one stream, one consistent state. */
-const withDose = (state: CourseState, change: DoseChange): CourseState => ({ ...state, medication: applyDoseChange(state.medication, change) });
+const withDose = (state: CourseState, tapering: CourseState['tapering'], change: DoseChange): CourseState =>
+  ({ ...state, tapering, medication: applyDoseChange(state.medication, change) });
 
 /** Tapering plans per medication, agreed with the patient; their versions, steps, holds, reversals and endings. */
 export const taperingArea: CourseArea<TaperingCommand, TaperingEvent> = {
@@ -77,7 +78,7 @@ export const taperingArea: CourseArea<TaperingCommand, TaperingEvent> = {
       case 'TaperingPlanRevised':
         return { ...state, tapering: evolveTaperingPlanRevised(tapering, event) };
       case 'TaperingStepStarted':
-        return withDose({ ...state, tapering: evolveTaperingStepStarted(tapering, event) }, event.data.doseChange);
+        return withDose(state, evolveTaperingStepStarted(tapering, event), event.data.doseChange);
       case 'TaperingStepCompleted':
         return { ...state, tapering: evolveStepCompletion(tapering, event.data.planId, event.data, event.data.occurredAt) };
       case 'TaperingStepHeld':
@@ -85,7 +86,7 @@ export const taperingArea: CourseArea<TaperingCommand, TaperingEvent> = {
       case 'TaperingStepResumed':
         return { ...state, tapering: evolveTaperingStepResumed(tapering, event) };
       case 'TaperingStepReversed':
-        return withDose({ ...state, tapering: evolveTaperingStepReversed(tapering, event) }, event.data.doseChange);
+        return withDose(state, evolveTaperingStepReversed(tapering, event), event.data.doseChange);
       case 'TaperingPlanPaused':
       case 'TaperingPlanResumed':
         return { ...state, tapering: evolveTaperingPlanToggled(tapering, event) };

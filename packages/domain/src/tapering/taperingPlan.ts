@@ -6,9 +6,16 @@ import type { TaperingPlan, TaperingState, TaperingStep } from './taperingState.
 /** Steps are numbered from 1, as patients and clinicians count them. */
 export const stepIndex = z.number().int().positive();
 
-/** A step of a new plan or revision: planned, nothing happened yet. */
+/**
+ * A step of a new plan or revision: planned, nothing happened yet. Written out rather than
+ * spread from the event's step: every step gets the same shape, and spreading was a
+ * measurable part of folding a plan's creation.
+ */
 export function plannedStep(step: PlannedStep): TaperingStep {
-  return { ...step, status: 'planned', startedAt: null, completedAt: null, heldDays: null, completedBeforeMinimumHold: null, hold: null, reversals: 0 };
+  return {
+    index: step.index, targetDose: step.targetDose, plannedStart: step.plannedStart, minimumDaysToHold: step.minimumDaysToHold,
+    status: 'planned', startedAt: null, completedAt: null, heldDays: null, completedBeforeMinimumHold: null, hold: null, reversals: 0,
+  };
 }
 
 export function findStep(plan: TaperingPlan, stepIndex: number): TaperingStep | DomainError {

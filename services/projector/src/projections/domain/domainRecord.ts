@@ -97,5 +97,10 @@ function parse(recorded: RecordedEvent): DomainRecord | undefined {
 
 /** The batch's domain events, in position order. */
 export function toDomainRecords(events: readonly RecordedEvent[]): DomainRecord[] {
-  return events.flatMap((event) => toDomainRecord(event) ?? []);
+  const records: DomainRecord[] = [];
+  for (const event of events) {
+    const record = toDomainRecord(event);
+    if (record) records.push(record);
+  }
+  return records;
 }
