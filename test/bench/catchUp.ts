@@ -1,5 +1,5 @@
 import type { EventStore } from '@medfri/event-store';
-import { allProjections, requestRebuild, startProjector, type Projector } from '@medfri/projector';
+import { allProjections, anyBuildPaused, requestRebuild, startProjector, type Projector } from '@medfri/projector';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 
@@ -40,7 +40,7 @@ export async function projectorCatchUp(pool: Pool, databaseUrl: string, head: nu
       const failed = statuses.find((status) => status.lastError !== undefined);
       if (failed) throw new Error(`projection ${failed.name} failed: ${failed.lastError}`);
       const behind = statuses.filter((status) => !status.builds.some((build) => build.checkpoint >= head));
-      if (statuses.length > 0 && behind.length === 0 && !(await autovacuumPaused(pool))) break;
+      if (statuses.length > 0 && behind.length === 0 && !(await anyBuildPaused(pool))) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } catch (error) {
@@ -48,14 +48,6 @@ export async function projectorCatchUp(pool: Pool, databaseUrl: string, head: nu
     throw error;
   }
   return { rate: rate(head, performance.now() - started), projector };
-}
-
-/** Whether a read-model table is still left out of autovacuum, as a build's are until it has caught up. */
-async function autovacuumPaused(pool: Pool): Promise<boolean> {
-  const { rows } = await pool.query<{ paused: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE n.nspname LIKE 'rm\\_%' AND 'autovacuum_enabled=false' = ANY (c.reloptions)) AS paused`);
-  return rows[0]?.paused ?? true;
 }
 
 /**

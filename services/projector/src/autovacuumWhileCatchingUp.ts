@@ -1,6 +1,9 @@
 import type { ClientBase, Pool } from 'pg';
 import { inTransaction } from './transaction.js';
 
+/** A table (pg_class as c) created paused and not resumed yet. */
+const PAUSED = `'autovacuum_enabled=false' = ANY (c.reloptions)`;
+
 /**
  * A new build's tables fill from zero while it catches up: a row or more per event, at
  * thousands of events a second. Autovacuum would meanwhile vacuum and analyze them over and
@@ -26,13 +29,22 @@ export async function resumeAutovacuum(pool: Pool, schemaName: string): Promise<
   });
 }
 
+/** Whether a build's table is still left out of autovacuum: some build has not caught up since it was created. */
+export async function anyBuildPaused(client: Pick<ClientBase, 'query'>): Promise<boolean> {
+  const { rows } = await client.query<{ paused: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                      JOIN projection_builds b ON b.schema_name = n.nspname
+                     WHERE c.relkind = 'r' AND ${PAUSED}) AS paused`);
+  return rows[0]?.paused ?? false;
+}
+
 /** The schema's tables, quoted and qualified. */
 async function tablesOf(client: Pick<ClientBase, 'query'>, schemaName: string, which: 'all' | 'paused'): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT format('%I.%I', n.nspname, c.relname) AS name
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind = 'r'
-        AND ($2 = 'all' OR 'autovacuum_enabled=false' = ANY (c.reloptions))
+        AND ($2 = 'all' OR ${PAUSED})
       ORDER BY c.relname`,
     [schemaName, which]);
   return rows.map((row) => row.name);

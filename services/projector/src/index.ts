@@ -6,6 +6,7 @@ export { VIEW_SCHEMA, ViewNameTakenError } from './readModelViews.js';
 export { requestRebuild } from './requestRebuild.js';
 export { BuildInProgressError } from './createBuild.js';
 export { scavengeOnMainThreadOnFewCores } from './fewCoresGc.js';
+export { anyBuildPaused } from './autovacuumWhileCatchingUp.js';
 export type { Build, BuildStatus } from './projectionBuilds.js';
 export type { ProjectionStatus, WorkerState } from './projectionWorker.js';
 export { allProjections, courses, eventCounts, medication, patientUnits, referrals, tapering, timeline } from './projections/index.js';
