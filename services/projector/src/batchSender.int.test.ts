@@ -89,6 +89,47 @@ describe('BatchSender', () => {
     expect(await state(second)).toEqual({ checkpoint: 0, marks: [] });
   });
 
+  it('says when the batches sent so far are written to PostgreSQL, before they commit', async () => {
+    const build = await createBuild(pool, definition('sender_written'), 'version');
+    const batch = await message(build, 0, 2, ['INSERT INTO _marks VALUES (2)']);
+    const locker = await pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${build.schemaName}._marks IN ACCESS EXCLUSIVE MODE`);
+      let committed = false;
+      const outcome = sender.send(batch).then((sent) => {
+        committed = true;
+        return sent;
+      });
+      let written = false;
+      const writing = sender.written().then(() => {
+        written = true;
+      });
+      await Promise.resolve();
+      // Not before the sender's turn, which gathers what is sent meanwhile into the same message.
+      expect(written).toBe(false);
+      await writing;
+      // PostgreSQL has the batch: it waits for the lock, and nothing has committed.
+      const waitingForLock = async () => (await pool.query<{ waiting: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%_marks%') AS waiting`)).rows[0]?.waiting;
+      for (let tries = 0; tries < 100 && !(await waitingForLock()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await waitingForLock()).toBe(true);
+      expect(committed).toBe(false);
+      await locker.query('COMMIT');
+      expect(await outcome).toEqual({ committed: true, checkpoint: 2, status: 'active' });
+      expect(await state(build)).toEqual({ checkpoint: 2, marks: [2] });
+    } finally {
+      locker.release();
+    }
+  });
+
+  it('has nothing to write when nothing was sent, or all of it is written', async () => {
+    await expect(new BatchSender(pool).written()).resolves.toBeUndefined();
+    const build = await createBuild(pool, definition('sender_written_all'), 'version');
+    await sender.send(await message(build, 0, 1, ['INSERT INTO _marks VALUES (1)']));
+    await expect(sender.written()).resolves.toBeUndefined();
+  });
+
   describe('inserts', () => {
     // Every kind of value a row may hold, and text with what COPY's format must escape.
     const rowsTable: ProjectionDefinition = { ...definition('sender_rows'), migrations: [`CREATE TABLE _rows (position bigint PRIMARY KEY, id uuid, label text, flag boolean, amount numeric,

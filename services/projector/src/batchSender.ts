@@ -1,5 +1,6 @@
 import { DatabaseError, escapeIdentifier, type Pool } from 'pg';
 import { inlineParameters, runInOneRoundTrip, type MessageStatement } from '@medfri/sql-batch';
+import { withResolvers } from './withResolvers.js';
 
 type Status = 'building' | 'active';
 
@@ -47,22 +48,40 @@ const FENCED = 'MF001';
  */
 export class BatchSender {
   private queue: Queued[] = [];
+  /** Resolved once the queued batches are written (or have failed). */
+  private queueWritten = withResolvers();
+  private lastWritten = Promise.resolve();
 
   constructor(private readonly pool: Pool) {}
 
   send(message: BatchMessage): Promise<BatchOutcome> {
     return new Promise<BatchOutcome>((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => void this.flush());
+      if (this.queue.length > 1) return;
+      this.queueWritten = withResolvers();
+      this.lastWritten = this.queueWritten.promise;
+      setImmediate(() => void this.flush());
     });
+  }
+
+  /**
+   * Resolves once every batch sent so far has been written to PostgreSQL, which then works
+   * on it whatever this thread does next: a follower catching up waits for this before it
+   * handles its next batch. Otherwise the followers' handling, a chain of promises that
+   * never lets the event loop reach the sender's turn, ran before the message went out,
+   * and PostgreSQL and this thread took turns instead of working at the same time.
+   */
+  written(): Promise<void> {
+    return this.lastWritten;
   }
 
   private async flush(): Promise<void> {
     const queued = this.queue;
+    const written = this.queueWritten;
     this.queue = [];
     if (queued.length > 1) {
       try {
-        const outcomes = await this.execute(queued.map((entry) => entry.message));
+        const outcomes = await this.execute(queued.map((entry) => entry.message), written.resolve);
         queued.forEach((entry, index) => entry.resolve(outcomes[index] as BatchOutcome));
         return;
       } catch {
@@ -71,16 +90,18 @@ export class BatchSender {
     }
     await Promise.all(queued.map(async (entry) => {
       try {
-        const [outcome] = await this.execute([entry.message]);
+        const [outcome] = await this.execute([entry.message], written.resolve);
         entry.resolve(outcome as BatchOutcome);
       } catch (error) {
         if (error instanceof DatabaseError && error.code === FENCED) entry.resolve({ committed: false });
         else entry.reject(error);
+      } finally {
+        written.resolve();
       }
     }));
   }
 
-  private async execute(messages: readonly BatchMessage[]): Promise<BatchOutcome[]> {
+  private async execute(messages: readonly BatchMessage[], onWritten: () => void): Promise<BatchOutcome[]> {
     const advance = inlineParameters('SELECT projector_advance_checkpoints($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) AS statuses', [
       messages.map((message) => message.buildId),
       messages.map((message) => message.after),
@@ -91,7 +112,7 @@ export class BatchSender {
     for (const message of messages) {
       if (message.statements.length > 0) statements.push({ text: `SET LOCAL search_path = ${escapeIdentifier(message.schemaName)}` }, ...message.statements);
     }
-    const statuses = await this.run(statements);
+    const statuses = await this.run(statements, onWritten);
     return messages.map((message, index) => {
       const status = statuses[index];
       if (!status) throw new Error(`advancing build ${message.buildId} returned no status`);
@@ -100,11 +121,14 @@ export class BatchSender {
   }
 
   /** One message, one round trip: PostgreSQL runs it as one implicit transaction. */
-  private async run(statements: readonly MessageStatement[]): Promise<Status[]> {
+  private async run(statements: readonly MessageStatement[], onWritten: () => void): Promise<Status[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      const [advanced] = await runInOneRoundTrip(client, statements);
+      const trip = runInOneRoundTrip(client, statements);
+      // The client was idle: the message is on the connection already.
+      onWritten();
+      const [advanced] = await trip;
       return (advanced?.[0]?.statuses ?? []) as Status[];
     } catch (error) {
       // PostgreSQL's own errors leave the connection ready for the next message; anything else may not.

@@ -32,8 +32,9 @@ export type FollowEnd = 'stopped' | 'fenced';
  * follows live. Errors (store or database unavailable, a failing handler) are thrown
  * with nothing half-applied; following again resumes from the last commit. While
  * catching up, the next batch is handled while the last one commits (it is sent only
- * once that one has committed), so the handlers' work and PostgreSQL's overlap; at the
- * head each batch's commit is awaited at once.
+ * once that one has committed, and handled only once that one is written to
+ * PostgreSQL), so the handlers' work and PostgreSQL's overlap; at the head each batch's
+ * commit is awaited at once.
  */
 export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   const { pool, definition, signal } = options;
@@ -74,6 +75,8 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
         const done = inFlight;
         inFlight = undefined;
         if (!(await done)) return 'fenced';
+      } else {
+        await options.sender.written();
       }
     }
     if (inFlight && !(await inFlight)) return 'fenced';
