@@ -51,43 +51,48 @@ type Evolved = DomainRecord & { [EVOLVED]?: Applied<unknown> };
  * skipped, which makes re-application harmless.
  */
 export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S>, records: readonly DomainRecord[]): Promise<StreamProgress<S>[]> {
-  const mine = records.filter((record) => record.streamKind === fold.kind);
-  if (mine.length === 0) return [];
   const memory = context.remember(fold, () => new Map<string, Folded<S>>());
-  await recall(context, fold, memory, mine);
+  // The batch's records by stream, in the order streams first appear: one lookup per record.
+  const batch = new Map<string, DomainRecord[]>();
+  for (const record of records) {
+    if (record.streamKind !== fold.kind) continue;
+    const mine = batch.get(record.streamId);
+    if (mine) mine.push(record);
+    else batch.set(record.streamId, [record]);
+  }
+  if (batch.size === 0) return [];
+  await recall(context, fold, memory, batch);
 
-  const progress = new Map<string, StreamProgress<S>>();
-  for (const record of mine) {
-    const folded = memory.get(record.streamId) as Folded<S>;
-    let stream = progress.get(record.streamId);
-    if (!stream) {
-      stream = { streamId: record.streamId, before: folded.state, state: folded.state, applied: [] };
-      progress.set(record.streamId, stream);
-      // Touched: to the end of the map's order, the last to be forgotten.
-      memory.delete(record.streamId);
-      memory.set(record.streamId, folded);
+  const progress: StreamProgress<S>[] = [];
+  for (const [streamId, mine] of batch) {
+    const folded = memory.get(streamId) as Folded<S>;
+    // Touched: to the end of the map's order, the last to be forgotten.
+    memory.delete(streamId);
+    memory.set(streamId, folded);
+    const stream: StreamProgress<S> = { streamId, before: folded.state, state: folded.state, applied: [] };
+    for (const record of mine) {
+      if (record.position <= folded.lastPosition) continue;
+      const applied = evolveOnce(fold, folded.state, record);
+      stream.applied.push(applied);
+      folded.state = applied.after;
+      folded.lastPosition = record.position;
     }
-    if (record.position <= folded.lastPosition) continue;
-    const applied = evolveOnce(fold, folded.state, record);
-    stream.applied.push(applied);
-    stream.state = applied.after;
-    folded.state = applied.after;
-    folded.lastPosition = record.position;
+    stream.state = folded.state;
+    if (stream.applied.length > 0) progress.push(stream);
   }
   if (memory.size > STREAMS_IN_MEMORY) forgetOlderHalf(memory);
-  return [...progress.values()].filter((stream) => stream.applied.length > 0);
+  return progress;
 }
 
 /** Puts every stream of the batch into memory, as of its events before the batch. */
-async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: Map<string, Folded<S>>, records: readonly DomainRecord[]): Promise<void> {
-  const missing = new Map<string, DomainRecord>();
-  for (const record of records) {
-    if (!memory.has(record.streamId) && !missing.has(record.streamId)) missing.set(record.streamId, record);
+async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: Map<string, Folded<S>>, batch: ReadonlyMap<string, readonly DomainRecord[]>): Promise<void> {
+  const started: DomainRecord[] = [];
+  for (const [streamId, [first]] of batch) {
+    if (!first || memory.has(streamId)) continue;
+    if (first.revision === 0) memory.set(streamId, { state: fold.initialState, lastPosition: 0 });
+    else started.push(first);
   }
-  const started = [...missing.values()].filter((first) => first.revision > 0);
-  for (const first of missing.values()) {
-    if (first.revision === 0) memory.set(first.streamId, { state: fold.initialState, lastPosition: 0 });
-  }
+  if (started.length === 0) return;
   await Promise.all(started.map(async (first) => {
     const earlier = toDomainRecords(await context.store.readStream(first.stream, { maxCount: first.revision }));
     memory.set(first.streamId, earlier.reduce<Folded<S>>(
