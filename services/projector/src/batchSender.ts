@@ -48,18 +48,18 @@ const FENCED = 'MF001';
  */
 export class BatchSender {
   private queue: Queued[] = [];
-  /** Resolved once the queued batches are written (or have failed). */
+  /** Resolved once the latest queued batches are written (or have failed); resolved while none were sent. */
   private queueWritten = withResolvers();
-  private lastWritten = Promise.resolve();
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    this.queueWritten.resolve();
+  }
 
   send(message: BatchMessage): Promise<BatchOutcome> {
     return new Promise<BatchOutcome>((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
       if (this.queue.length > 1) return;
       this.queueWritten = withResolvers();
-      this.lastWritten = this.queueWritten.promise;
       setImmediate(() => void this.flush());
     });
   }
@@ -72,7 +72,7 @@ export class BatchSender {
    * and PostgreSQL and this thread took turns instead of working at the same time.
    */
   written(): Promise<void> {
-    return this.lastWritten;
+    return this.queueWritten.promise;
   }
 
   private async flush(): Promise<void> {
