@@ -32,7 +32,8 @@ export async function batchMessage(
 ): Promise<BatchMessage> {
   const last = events.at(-1)?.position ?? after;
   const types = eventTypesOf(definition);
-  const relevant = types ? events.filter((event) => types.has(event.type)) : events;
+  // The batch itself when every event is relevant: followers then share it (see toDomainRecords).
+  const relevant = !types || events.every((event) => types.has(event.type)) ? events : events.filter((event) => types.has(event.type));
   const writes = new BatchWrites();
   if (relevant.length > 0) await definition.handle(relevant, writes, context);
   return {

@@ -46,20 +46,33 @@ test('batches what is at hand, up to the maximum, without waiting for more', asy
 test('a full batch lets the next be twice as large, up to the maximum; one below the minimum starts over', async () => {
   const stop = new AbortController();
   const events = pagedSource();
-  const batches = eventBatches(events, { min: 2, max: 5 }, stop.signal);
+  const batches = eventBatches(events, { min: 2, max: 6 }, stop.signal);
   const size = async () => ((await batches.next()).value as RecordedEvent[]).length;
   const positions = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);
-  events.hand(positions(1, 14));
-  expect([await size(), await size(), await size(), await size()]).toEqual([2, 4, 5, 3]);
+  events.hand(positions(1, 5));
+  // Cut short by the end of the page, but not below the minimum: the next may still be 4.
+  expect([await size(), await size()]).toEqual([2, 3]);
   let next = size();
-  events.hand(positions(15, 7));
-  expect([await next, await size()]).toEqual([5, 2]);
+  events.hand(positions(6, 5));
+  expect([await next, await size()]).toEqual([4, 1]);
   next = size();
-  events.hand([22]);
-  expect(await next).toBe(1);
-  next = size();
-  events.hand(positions(23, 3));
-  expect(await next).toBe(2);
+  events.hand(positions(11, 3));
+  expect([await next, await size()]).toEqual([2, 1]);
+  stop.abort();
+});
+
+test('a full page is a batch as it is, whatever the batch before: the very array the source gave', async () => {
+  const stop = new AbortController();
+  const page = [1, 2, 3, 4].map(event);
+  const source = {
+    async *[Symbol.asyncIterator]() {
+      yield [event(0)];
+      yield page;
+    },
+  };
+  const batches = eventBatches(source, { min: 1, max: 4 }, stop.signal);
+  expect(((await batches.next()).value as RecordedEvent[]).map((e) => e.position)).toEqual([0]);
+  expect((await batches.next()).value).toBe(page);
   stop.abort();
 });
 

@@ -22,14 +22,17 @@ export interface BatchSizes {
  * Groups chunks of events into batches: whole pages per transaction while catching up;
  * at the head, what arrives within the linger. A few milliseconds of linger turn a busy
  * stream of single events into a few transactions of several events each, where every
- * transaction costs each projection several round trips. Ends when the source ends or
- * the signal aborts; stopping the source stays with its owner.
+ * transaction costs each projection several round trips. A full page (a chunk of `max`
+ * events, read while catching up) is a batch as it is, the very array the followers
+ * share: what they derive from it is then derived once (see toDomainRecords). Batches are
+ * never changed. Ends when the source ends or the signal aborts; stopping the source
+ * stays with its owner.
  */
 export async function* eventBatches(
   source: AsyncIterable<readonly RecordedEvent[]>,
   sizes: BatchSizes,
   signal: AbortSignal,
-): AsyncGenerator<RecordedEvent[]> {
+): AsyncGenerator<readonly RecordedEvent[]> {
   const iterator = source[Symbol.asyncIterator]();
   let pending = pull(iterator);
   let rest: readonly RecordedEvent[] = [];
@@ -42,19 +45,27 @@ export async function* eventBatches(
       pending = pull(iterator);
       continue;
     }
-    const batch = rest.slice(0, maxSize);
-    rest = rest.slice(maxSize);
-    // One linger (or one turn of the event loop) for the whole batch.
-    const turn = batch.length < maxSize ? linger(sizes.lingerMs ?? 0) : undefined;
-    while (turn && batch.length < maxSize) {
-      const next = await Promise.race([pending, turn.idle]);
-      if (next === IDLE || next.done) break;
-      pending = pull(iterator);
-      const room = maxSize - batch.length;
-      batch.push(...next.value.slice(0, room));
-      rest = next.value.slice(room);
+    if (rest.length >= sizes.max) maxSize = sizes.max;
+    let batch: readonly RecordedEvent[];
+    if (rest.length === maxSize) {
+      batch = rest;
+      rest = [];
+    } else {
+      const filling = rest.slice(0, maxSize);
+      rest = rest.slice(maxSize);
+      // One linger (or one turn of the event loop) for the whole batch.
+      const turn = filling.length < maxSize ? linger(sizes.lingerMs ?? 0) : undefined;
+      while (turn && filling.length < maxSize) {
+        const next = await Promise.race([pending, turn.idle]);
+        if (next === IDLE || next.done) break;
+        pending = pull(iterator);
+        const room = maxSize - filling.length;
+        filling.push(...next.value.slice(0, room));
+        rest = next.value.slice(room);
+      }
+      turn?.cancel();
+      batch = filling;
     }
-    turn?.cancel();
     if (batch.length === maxSize) maxSize = Math.min(sizes.max, maxSize * 2);
     else if (batch.length < sizes.min) maxSize = sizes.min;
     yield batch;

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { batchMessage } from './batchMessage.js';
 import type { BatchOutcome, BatchSender } from './batchSender.js';
 import { eventBatches, type BatchSizes } from './eventBatches.js';
+import { eventsAfter } from './eventsAfter.js';
 import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
@@ -62,8 +63,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   let inFlight: Promise<boolean> | undefined;
   try {
     for await (const batch of eventBatches(subscription, options.batchSizes, AbortSignal.any([signal, failed.signal]))) {
-      // At-least-once delivery: anything at or before the checkpoint is already applied.
-      const fresh = batch.filter((event) => event.position > sent);
+      const fresh = eventsAfter(batch, sent);
       if (fresh.length === 0) continue;
       const message = await batchMessage(definition, build, sent, fresh, context, statements);
       if (inFlight && !(await inFlight)) return 'fenced';

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@medfri/event-store';
+import { eventsAfter } from './eventsAfter.js';
 import { BEHIND, LiveTail, STOPPED, type TailReader } from './liveTail.js';
 import { ABORTED, untilAborted } from './untilAborted.js';
 import { withResolvers } from './withResolvers.js';
@@ -81,7 +82,7 @@ export class SharedCatchUp {
           for (;;) {
             const page = await this.pageAfter(reader, position, stopping.signal);
             if (!page || stopping.signal.aborted) return;
-            const fresh = page.events.filter((event) => event.position > position);
+            const fresh = eventsAfter(page.events, position);
             if (fresh.length > 0) yield fresh;
             if (stopping.signal.aborted) return;
             position = page.last > position ? page.last : position;

@@ -1,5 +1,7 @@
 import type { ProjectionDefinition } from '../projectionDefinition.js';
 
+interface Counted { category: string; type: string; events: number; first: number; last: number }
+
 /**
  * Events per stream category and type: an operator's view of what the store holds,
  * independent of the domain's event shapes.
@@ -18,19 +20,25 @@ export const eventCounts: ProjectionDefinition = {
   handle(events, writes) {
     // Counted here per key, so the statement carries a row per category and type rather
     // than three values per event.
-    const counts = new Map<string, { category: string; type: string; events: number; first: number; last: number }>();
+    // By type, then category: no key string made per event.
+    const counts = new Map<string, Map<string, Counted>>();
     for (const event of events) {
-      const category = event.stream.split('-', 1)[0] as string;
-      const key = `${category}\u0000${event.type}`;
-      const counted = counts.get(key);
+      let byCategory = counts.get(event.type);
+      if (!byCategory) {
+        byCategory = new Map();
+        counts.set(event.type, byCategory);
+      }
+      const dash = event.stream.indexOf('-');
+      const category = dash < 0 ? event.stream : event.stream.slice(0, dash);
+      const counted = byCategory.get(category);
       if (counted) {
         counted.events += 1;
         counted.last = event.position;
       } else {
-        counts.set(key, { category, type: event.type, events: 1, first: event.position, last: event.position });
+        byCategory.set(category, { category, type: event.type, events: 1, first: event.position, last: event.position });
       }
     }
-    const keys = [...counts.values()];
+    const keys = [...counts.values()].flatMap((byCategory) => [...byCategory.values()]);
     // A key's events count only if they all come after its last counted position: applying
     // a batch again changes nothing (and a batch never begins inside one applied before).
     writes.add(

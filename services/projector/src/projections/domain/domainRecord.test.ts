@@ -1,7 +1,7 @@
 import { domainEvents } from '@medfri/domain';
 import type { RecordedEvent } from '@medfri/event-store';
 import { workloadEvents } from '../../testing/domainWorkload.js';
-import { SEALED, toDomainRecord } from './domainRecord.js';
+import { SEALED, toDomainRecord, toDomainRecords } from './domainRecord.js';
 
 describe('toDomainRecord', () => {
   let events: RecordedEvent[];
@@ -31,5 +31,15 @@ describe('toDomainRecord', () => {
     const event = events.find((candidate) => candidate.type === 'PatientAdmitted') as RecordedEvent;
     const older = { ...event, metadata: { ...event.metadata, schemaVersion: 0 } };
     expect(() => toDomainRecord(older)).toThrow(/PatientAdmitted v0/);
+  });
+
+  it("gives followers of the same batch array the same records array, and another array's its own", () => {
+    const batch = events.slice(0, 100);
+    const records = toDomainRecords(batch);
+    expect(records.map((record) => record.position)).toEqual(batch.map((event) => event.position));
+    expect(toDomainRecords(batch)).toBe(records);
+    const copy = [...batch];
+    expect(toDomainRecords(copy)).not.toBe(records);
+    expect(toDomainRecords(copy)).toEqual(records);
   });
 });

@@ -95,12 +95,22 @@ function parse(recorded: RecordedEvent): DomainRecord | undefined {
   };
 }
 
-/** The batch's domain events, in position order. */
-export function toDomainRecords(events: readonly RecordedEvent[]): DomainRecord[] {
+/**
+ * The records of a batch, kept for the batch's array: followers catching up get the same
+ * page array (see eventBatches), so each of them after the first gets the same records
+ * array too, and what is derived from it (see foldStreams) is derived once per process.
+ */
+const recordsOfBatch = new WeakMap<readonly RecordedEvent[], readonly DomainRecord[]>();
+
+/** The batch's domain events, in position order. Shared: never changed. */
+export function toDomainRecords(events: readonly RecordedEvent[]): readonly DomainRecord[] {
+  const known = recordsOfBatch.get(events);
+  if (known) return known;
   const records: DomainRecord[] = [];
   for (const event of events) {
     const record = toDomainRecord(event);
     if (record) records.push(record);
   }
+  recordsOfBatch.set(events, records);
   return records;
 }

@@ -52,14 +52,7 @@ type Evolved = DomainRecord & { [EVOLVED]?: Applied<unknown> };
  */
 export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S>, records: readonly DomainRecord[]): Promise<StreamProgress<S>[]> {
   const memory = context.remember(fold, () => new Map<string, Folded<S>>());
-  // The batch's records by stream, in the order streams first appear: one lookup per record.
-  const batch = new Map<string, DomainRecord[]>();
-  for (const record of records) {
-    if (record.streamKind !== fold.kind) continue;
-    const mine = batch.get(record.streamId);
-    if (mine) mine.push(record);
-    else batch.set(record.streamId, [record]);
-  }
+  const batch = byStream(records, fold.kind);
   if (batch.size === 0) return [];
   await recall(context, fold, memory, batch);
 
@@ -84,8 +77,33 @@ export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S
   return progress;
 }
 
+type ByStream = ReadonlyMap<string, readonly DomainRecord[]>;
+
+/** Groupings made of a records array, by stream kind (records arrays are shared, see toDomainRecords). */
+const groupings = new WeakMap<readonly DomainRecord[], Map<StreamKind, ByStream>>();
+
+/** The records of one kind of stream by stream, in the order streams first appear; made once per records array. */
+function byStream(records: readonly DomainRecord[], kind: StreamKind): ByStream {
+  let kinds = groupings.get(records);
+  if (!kinds) {
+    kinds = new Map();
+    groupings.set(records, kinds);
+  }
+  const known = kinds.get(kind);
+  if (known) return known;
+  const streams = new Map<string, DomainRecord[]>();
+  for (const record of records) {
+    if (record.streamKind !== kind) continue;
+    const mine = streams.get(record.streamId);
+    if (mine) mine.push(record);
+    else streams.set(record.streamId, [record]);
+  }
+  kinds.set(kind, streams);
+  return streams;
+}
+
 /** Puts every stream of the batch into memory, as of its events before the batch. */
-async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: Map<string, Folded<S>>, batch: ReadonlyMap<string, readonly DomainRecord[]>): Promise<void> {
+async function recall<S>(context: HandlerContext, fold: StreamFold<S>, memory: Map<string, Folded<S>>, batch: ByStream): Promise<void> {
   const started: DomainRecord[] = [];
   for (const [streamId, [first]] of batch) {
     if (!first || memory.has(streamId)) continue;
