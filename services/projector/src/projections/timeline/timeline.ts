@@ -69,7 +69,7 @@ function entryRow(record: DomainRecord, patientId: string, where: { courseId?: s
  */
 export const timeline: ProjectionDefinition = {
   name: 'timeline',
-  version: 4,
+  version: 5,
   migrations: [
     `CREATE TABLE timeline_entries (
       position bigint PRIMARY KEY,
