@@ -4,8 +4,8 @@ import type { StreamProgress } from './streamStates.js';
 /** The rows of one table a stream's state derives (e.g. a course's admissions); none for a stream not yet begun. */
 export type RowsOf<S> = (streamId: string, state: S) => readonly Row[];
 
-/** Each row by its primary key, itself as JSON: an object of the key's columns. */
-type KeyedRows = ReadonlyMap<string, Row>;
+/** Each row by its primary key (see keyOf). */
+type KeyedRows = ReadonlyMap<unknown, Row>;
 
 /**
  * Rows derived from a state, keyed, kept beside the (immutable) state object: the state
@@ -20,8 +20,18 @@ export class DuplicateRowKeyError extends Error {
   }
 }
 
+/**
+ * A row's key in memory: the key column's value itself (nothing made per row: every batch
+ * keys each changed stream's rows again), or the values joined when the key has several.
+ */
+function keyOf(keyColumns: readonly string[], row: Row): unknown {
+  const values = row as Readonly<Record<string, unknown>>;
+  if (keyColumns.length === 1) return values[keyColumns[0] as string];
+  return keyColumns.map((column) => String(values[column])).join('\u0000');
+}
+
 /** A row's key as a JSON object of its key columns (plain identifiers), written without the object. */
-function keyOf(keyColumns: readonly string[], row: Row): string {
+function keyJson(keyColumns: readonly string[], row: Row): string {
   let key = '{';
   for (const column of keyColumns) key += `${key.length > 1 ? ',' : ''}"${column}":${JSON.stringify((row as Record<string, unknown>)[column])}`;
   return `${key}}`;
@@ -53,10 +63,10 @@ function keyedRows<S extends object>(table: string, keyColumns: readonly string[
   let known = derived.get(state);
   const hit = known?.get(rowsOf as RowsOf<never>);
   if (hit?.streamId === streamId) return hit.rows;
-  const rows = new Map<string, Row>();
+  const rows = new Map<unknown, Row>();
   for (const row of rowsOf(streamId, state)) {
     const key = keyOf(keyColumns, row);
-    if (rows.has(key)) throw new DuplicateRowKeyError(table, key);
+    if (rows.has(key)) throw new DuplicateRowKeyError(table, keyJson(keyColumns, row));
     rows.set(key, row);
   }
   if (!known) {
@@ -88,7 +98,7 @@ export function replaceChangedRows<S extends object>(
     const changes = rows.length + gone.length;
     for (const [key, row] of held) {
       const current = now.get(key);
-      if (!current || !sameRow(row, current)) gone.push(key);
+      if (!current || !sameRow(row, current)) gone.push(keyJson(keyColumns, row));
     }
     for (const [key, row] of now) {
       const previous = held.get(key);
