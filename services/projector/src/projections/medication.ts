@@ -11,12 +11,14 @@ import type { BatchWrites } from '../batchWrites.js';
 /** Events that set a dose with the justification field the domain asks for above one DDD. */
 const DOSE_SETTERS = new Set(['MedicationRecorded', 'MedicationDoseChanged']);
 
+/** The due date depends only on the state; whether it has passed is read at query time, so any instant serves as now. */
+const LONG_AGO = DateTime.fromMillis(0, { zone: 'utc' });
+
 /** Whether a dose was justified is not in the course state (the text is sealed): the handler sets it from _justifications. */
 function medicationRows(courseId: string, state: CourseState) {
   if (!state.course) return [];
   const { patientId, unitId } = state.course;
-  // The due date depends only on the state; whether it has passed is read at query time.
-  const monitoring = new Map(sideEffectMonitoringStatus(state, DateTime.fromMillis(0, { zone: 'utc' }), defaultDomainConfig)
+  const monitoring = new Map(sideEffectMonitoringStatus(state, LONG_AGO, defaultDomainConfig)
     .map((status) => [status.medicationId, status]));
   return state.medication.medications.values().map((medication) => {
     const reference = referenceData().medications.get(medication.atc);
