@@ -6,12 +6,39 @@ import type { ProjectionDefinition } from './projectionDefinition.js';
 import { BatchWrites } from './batchWrites.js';
 import type { WriteStatements } from './writeStatements.js';
 
-const eventTypeSets = new WeakMap<ProjectionDefinition, ReadonlySet<string> | undefined>();
+const eventTypeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** The definition's event types as a set, made once per definition rather than per batch. */
+/** A list of event types as a set, made once per list: definitions naming the same list share it. */
 function eventTypesOf(definition: ProjectionDefinition): ReadonlySet<string> | undefined {
-  if (!eventTypeSets.has(definition)) eventTypeSets.set(definition, definition.eventTypes && new Set(definition.eventTypes));
-  return eventTypeSets.get(definition);
+  const types = definition.eventTypes;
+  if (!types) return undefined;
+  let set = eventTypeSets.get(types);
+  if (!set) {
+    set = new Set(types);
+    eventTypeSets.set(types, set);
+  }
+  return set;
+}
+
+const relevantOfBatch = new WeakMap<readonly RecordedEvent[], Map<ReadonlySet<string>, readonly RecordedEvent[]>>();
+
+/**
+ * The batch's events of the given types: the batch itself when all are, so that followers
+ * sharing a page share what they derive from it (see toDomainRecords); worked out once per
+ * batch array and set of types.
+ */
+function relevantEvents(events: readonly RecordedEvent[], types: ReadonlySet<string>): readonly RecordedEvent[] {
+  let bySet = relevantOfBatch.get(events);
+  if (!bySet) {
+    bySet = new Map();
+    relevantOfBatch.set(events, bySet);
+  }
+  let relevant = bySet.get(types);
+  if (!relevant) {
+    relevant = events.every((event) => types.has(event.type)) ? events : events.filter((event) => types.has(event.type));
+    bySet.set(types, relevant);
+  }
+  return relevant;
 }
 
 /**
@@ -32,8 +59,7 @@ export async function batchMessage(
 ): Promise<BatchMessage> {
   const last = events.at(-1)?.position ?? after;
   const types = eventTypesOf(definition);
-  // The batch itself when every event is relevant: followers then share it (see toDomainRecords).
-  const relevant = !types || events.every((event) => types.has(event.type)) ? events : events.filter((event) => types.has(event.type));
+  const relevant = types ? relevantEvents(events, types) : events;
   const writes = new BatchWrites();
   if (relevant.length > 0) await definition.handle(relevant, writes, context);
   return {
