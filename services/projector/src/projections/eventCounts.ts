@@ -18,9 +18,9 @@ export const eventCounts: ProjectionDefinition = {
       PRIMARY KEY (category, type)
     )`],
   handle(events, writes) {
-    // Counted here per key, so the statement carries a row per category and type rather
-    // than three values per event.
-    // By type, then category: no key string made per event.
+    // Counted here per category and type (by type, then category: no combined key is made
+    // per event), so the statement carries a row per category and type rather than three
+    // values per event.
     const counts = new Map<string, Map<string, Counted>>();
     for (const event of events) {
       let byCategory = counts.get(event.type);
