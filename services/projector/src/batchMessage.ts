@@ -4,6 +4,7 @@ import type { HandlerContext } from './handlerContext.js';
 import type { Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { BatchWrites } from './batchWrites.js';
+import { DerivedPerBatch } from './derivedPerBatch.js';
 import type { WriteStatements } from './writeStatements.js';
 
 const eventTypeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -20,25 +21,13 @@ function eventTypesOf(definition: ProjectionDefinition): ReadonlySet<string> | u
   return set;
 }
 
-const relevantOfBatch = new WeakMap<readonly RecordedEvent[], Map<ReadonlySet<string>, readonly RecordedEvent[]>>();
+const relevantOfBatch = new DerivedPerBatch<readonly RecordedEvent[], ReadonlySet<string>, readonly RecordedEvent[]>();
 
-/**
- * The batch's events of the given types: the batch itself when all are, so that followers
- * sharing a page share what they derive from it (see toDomainRecords); worked out once per
- * batch array and set of types.
- */
+/** The batch's events of the given types: the batch itself when all are, so that followers share what they derive from it. */
 function relevantEvents(events: readonly RecordedEvent[], types: ReadonlySet<string>): readonly RecordedEvent[] {
-  let bySet = relevantOfBatch.get(events);
-  if (!bySet) {
-    bySet = new Map();
-    relevantOfBatch.set(events, bySet);
-  }
-  let relevant = bySet.get(types);
-  if (!relevant) {
-    relevant = events.every((event) => types.has(event.type)) ? events : events.filter((event) => types.has(event.type));
-    bySet.set(types, relevant);
-  }
-  return relevant;
+  return relevantOfBatch.of(events, types, () => (events.every((event) => types.has(event.type))
+    ? events
+    : events.filter((event) => types.has(event.type))));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StreamKind } from '@medfri/domain';
+import { DerivedPerBatch } from '../../derivedPerBatch.js';
 import type { HandlerContext } from '../../handlerContext.js';
 import { toDomainRecords, type DomainRecord } from './domainRecord.js';
 import { forgetOlderHalf } from './forgetOlderHalf.js';
@@ -79,27 +80,21 @@ export async function foldStreams<S>(context: HandlerContext, fold: StreamFold<S
 
 type ByStream = ReadonlyMap<string, readonly DomainRecord[]>;
 
-/** Groupings made of a records array, by stream kind (records arrays are shared, see toDomainRecords). */
-const groupings = new WeakMap<readonly DomainRecord[], Map<StreamKind, ByStream>>();
+/** Groupings of a records array by stream, per kind of stream (records arrays are shared, see toDomainRecords). */
+const groupings = new DerivedPerBatch<readonly DomainRecord[], StreamKind, ByStream>();
 
 /** The records of one kind of stream by stream, in the order streams first appear; made once per records array. */
 function byStream(records: readonly DomainRecord[], kind: StreamKind): ByStream {
-  let kinds = groupings.get(records);
-  if (!kinds) {
-    kinds = new Map();
-    groupings.set(records, kinds);
-  }
-  const known = kinds.get(kind);
-  if (known) return known;
-  const streams = new Map<string, DomainRecord[]>();
-  for (const record of records) {
-    if (record.streamKind !== kind) continue;
-    const mine = streams.get(record.streamId);
-    if (mine) mine.push(record);
-    else streams.set(record.streamId, [record]);
-  }
-  kinds.set(kind, streams);
-  return streams;
+  return groupings.of(records, kind, () => {
+    const streams = new Map<string, DomainRecord[]>();
+    for (const record of records) {
+      if (record.streamKind !== kind) continue;
+      const mine = streams.get(record.streamId);
+      if (mine) mine.push(record);
+      else streams.set(record.streamId, [record]);
+    }
+    return streams;
+  });
 }
 
 /** Puts every stream of the batch into memory, as of its events before the batch. */
