@@ -7,7 +7,7 @@ import { eventsAfter } from './eventsAfter.js';
 import { createHandlerContext } from './handlerContext.js';
 import { BUILD_COLUMNS, toBuild, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
-import type { SharedCatchUp } from './sharedCatchUp.js';
+import type { ExpectedReader, SharedCatchUp } from './sharedCatchUp.js';
 import { WriteStatements } from './writeStatements.js';
 
 export interface FollowOptions {
@@ -17,6 +17,8 @@ export interface FollowOptions {
   store: EventStore;
   /** This process's catch-up reads, shared with its other followers. */
   catchUp: SharedCatchUp;
+  /** This follower as the catch-up expects it (see SharedCatchUp.expect), settled once it subscribes. */
+  expected?: ExpectedReader;
   definition: ProjectionDefinition;
   buildId: number;
   batchSizes: BatchSizes;
@@ -53,7 +55,7 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
     await options.onProgress(build);
     return true;
   };
-  const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min);
+  const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min, options.expected);
   const context = createHandlerContext(options.store);
   const statements = new WriteStatements(pool, build.schemaName);
   // A commit that fails or is fenced while the next batch is awaited ends the wait, so that

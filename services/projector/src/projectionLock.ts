@@ -19,6 +19,8 @@ export interface AcquireOptions {
   log: Logger;
   /** Called with the payload of every control notification while the lock is held. */
   onControl(payload: string): void;
+  /** Called whenever an attempt does not get the lock (another instance holds it, the database cannot be reached). */
+  onWaiting?(): void;
 }
 
 /**
@@ -50,10 +52,12 @@ export async function acquireProjectionLock(options: AcquireOptions): Promise<Pr
           await client.query(`LISTEN ${CONTROL_CHANNEL}`);
           return { lost: lost.signal, release: () => endQuietly(client) };
         }
+        options.onWaiting?.();
         await sleep(options.retryMs, signal);
       }
     } catch (error) {
       if (!lost.signal.aborted) log.warn({ err: error, projection: options.name }, 'cannot reach the database for the projection lock');
+      options.onWaiting?.();
     }
     await endQuietly(client);
     await sleep(options.retryMs, signal);

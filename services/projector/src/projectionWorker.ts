@@ -10,7 +10,7 @@ import { loadBuilds, type Build } from './projectionBuilds.js';
 import type { ProjectionDefinition } from './projectionDefinition.js';
 import { acquireProjectionLock } from './projectionLock.js';
 import { dropRetiredBuilds, retireBuild } from './retiredBuilds.js';
-import type { SharedCatchUp } from './sharedCatchUp.js';
+import type { ExpectedReader, SharedCatchUp } from './sharedCatchUp.js';
 import { sleep } from './sleep.js';
 import { switchOver } from './switchOver.js';
 import { Wakeup } from './wakeup.js';
@@ -22,6 +22,12 @@ export interface WorkerOptions {
   connectionString: string;
   store: EventStore;
   catchUp: SharedCatchUp;
+  /**
+   * Set when the process starts its projections together: the catch-up waits for this one's
+   * first follower until it subscribes, or until this worker finds it will not follow soon
+   * (another instance holds the projection, setting up failed, superseded, stopped).
+   */
+  expected?: ExpectedReader;
   definition: ProjectionDefinition;
   batchSizes: BatchSizes;
   lockRetryMs: number;
@@ -68,8 +74,12 @@ export class ProjectionWorker {
   private running: Promise<void> | undefined;
   /** The store's head as last read by isCaughtUp (0 before: nothing known to be ahead). */
   private lastHead = 0;
+  /** Until the first follower takes it (see WorkerOptions.expected). */
+  private expected: ExpectedReader | undefined;
 
-  constructor(private readonly options: WorkerOptions) {}
+  constructor(private readonly options: WorkerOptions) {
+    this.expected = options.expected;
+  }
 
   private get name(): string {
     return this.options.definition.name;
@@ -106,6 +116,7 @@ export class ProjectionWorker {
         retryMs: this.options.lockRetryMs,
         signal,
         log,
+        onWaiting: () => this.notExpected(),
         onControl: (payload) => {
           if (payload === definition.name) this.wakeup.notify();
         },
@@ -122,7 +133,20 @@ export class ProjectionWorker {
       }
       if (!signal.aborted) log.warn({ projection: this.name }, 'lost the projection lock; waiting to hold it again');
     }
+    this.notExpected();
     this.state = 'stopped';
+  }
+
+  /** The expected follower (see WorkerOptions.expected), for the first one to follow. */
+  private takeExpected(): ExpectedReader | undefined {
+    const expected = this.expected;
+    this.expected = undefined;
+    return expected;
+  }
+
+  /** This worker will not follow soon: the catch-up need not wait for it. */
+  private notExpected(): void {
+    this.takeExpected()?.settle();
   }
 
   /** Reconciles whenever woken (start, control notification, a follower fenced or switched). True when superseded. */
@@ -135,6 +159,7 @@ export class ProjectionWorker {
       try {
         const wanted = await this.reconcile();
         if (wanted === 'superseded') {
+          this.notExpected();
           this.options.log.warn({ projection: this.name, version: this.options.definition.version },
             'a newer version of this projection serves; this instance stops maintaining it');
           return true;
@@ -143,6 +168,7 @@ export class ProjectionWorker {
         failures = 0;
       } catch (error) {
         failures += 1;
+        this.notExpected();
         this.fail(error, 'reconciling the builds failed');
         await sleep(backoff(failures), signal);
         this.wakeup.notify();
@@ -194,6 +220,8 @@ export class ProjectionWorker {
   private async feed(follower: Follower, signal: AbortSignal): Promise<void> {
     const { options } = this;
     let failures = 0;
+    // Settled when its first follow subscribes, or here once that one has ended (failed, fenced) without.
+    let expected = this.takeExpected();
     while (!signal.aborted) {
       try {
         const end = await followBuild({
@@ -201,6 +229,7 @@ export class ProjectionWorker {
           sender: options.sender,
           store: options.store,
           catchUp: options.catchUp,
+          expected,
           definition: options.definition,
           buildId: follower.build.buildId,
           batchSizes: options.batchSizes,
@@ -223,8 +252,12 @@ export class ProjectionWorker {
         failures += 1;
         this.fail(error, `feeding build ${follower.build.buildId} failed; resuming from its checkpoint`);
         await sleep(backoff(failures), signal);
+      } finally {
+        expected?.settle();
+        expected = undefined;
       }
     }
+    expected?.settle();
   }
 
   /**

@@ -77,6 +77,8 @@ export async function startProjector(config: ProjectorConfig): Promise<Projector
       connectionString: config.databaseUrl,
       store,
       catchUp,
+      // Started together: they catch up together (see SharedCatchUp.expect).
+      expected: catchUp.expect(),
       definition,
       batchSizes,
       lockRetryMs: config.lockRetryMs ?? 500,

@@ -42,6 +42,18 @@ interface Reader {
 const COHORT_PAGES = 4;
 
 /**
+ * How long readers wait at most for an expected one (see expect): the projections a
+ * process starts take well under a second to lock and set up their builds.
+ */
+const EXPECTED_AT_MOST_MS = 5_000;
+
+/** A follower the process is starting, expected to subscribe soon (see SharedCatchUp.expect). */
+export interface ExpectedReader {
+  /** No one waits for it any more: it has subscribed, or it will not subscribe soon. Idempotent. */
+  settle(): void;
+}
+
+/**
  * Catch-up reads shared by the followers of one process. Catching up, every projection
  * reads the same events; reading them, and what handlers derive from the very same event
  * objects (parsed records, folded states), once per process rather than once per
@@ -56,14 +68,42 @@ const COHORT_PAGES = 4;
 export class SharedCatchUp {
   private readonly entries = new Map<number, Entry>();
   private readonly readers = new Set<Reader>();
+  private readonly expected = new Set<ExpectedReader>();
   private moved = withResolvers();
   private tail: LiveTail | undefined;
 
-  constructor(private readonly store: EventStore, private readonly pageSize: number) {}
+  constructor(private readonly store: EventStore, private readonly pageSize: number, private readonly expectedAtMostMs = EXPECTED_AT_MOST_MS) {}
 
-  /** Events after `after`: pages shared while catching up, then the process's live tail (pages of `livePageSize`). */
-  subscribe(after: number, livePageSize: number): EventChunks {
+  /**
+   * A follower about to subscribe: until it does (or settles otherwise, or for at most a
+   * few seconds), no one reads a page from the store. The projections a process starts
+   * take their locks and set up their builds, some sooner than others; without this, the first
+   * one ready would catch up alone, pages ahead of the others by the time they subscribe,
+   * which then read and parse those pages again, while the pages in between stay in memory
+   * for them.
+   */
+  expect(): ExpectedReader {
+    const expected: ExpectedReader = {
+      settle: () => {
+        clearTimeout(timeout);
+        if (this.expected.delete(expected)) this.move();
+      },
+    };
+    const timeout = setTimeout(expected.settle, this.expectedAtMostMs);
+    timeout.unref();
+    this.expected.add(expected);
+    return expected;
+  }
+
+  /**
+   * Events after `after`: pages shared while catching up, then the process's live tail
+   * (pages of `livePageSize`). The reader counts for the others at once, and `expected`
+   * (this follower, as expected) settles.
+   */
+  subscribe(after: number, livePageSize: number, expected?: ExpectedReader): EventChunks {
     const reader: Reader = { position: after };
+    this.readers.add(reader);
+    expected?.settle();
     const stopping = new AbortController();
     let live: { tail: LiveTail; reader: TailReader } | undefined;
     const leavePages = () => {
@@ -132,7 +172,7 @@ export class SharedCatchUp {
     this.move();
     let entry = this.entryAfter(position);
     while (!entry) {
-      if (!this.someoneJustBehind(reader)) {
+      if (this.expected.size === 0 && !this.someoneJustBehind(reader)) {
         entry = this.read(position);
         break;
       }
