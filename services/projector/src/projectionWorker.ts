@@ -165,6 +165,8 @@ export class ProjectionWorker {
           return true;
         }
         this.follow(wanted, signal);
+        // No new follower took it (nothing new to feed): no one waits for it.
+        this.notExpected();
         failures = 0;
       } catch (error) {
         failures += 1;
