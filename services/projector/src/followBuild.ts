@@ -55,7 +55,6 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
     await options.onProgress(build);
     return true;
   };
-  const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min, options.expected);
   const context = createHandlerContext(options.store);
   const statements = new WriteStatements(pool, build.schemaName);
   // A commit that fails or is fenced while the next batch is awaited ends the wait, so that
@@ -63,6 +62,8 @@ export async function followBuild(options: FollowOptions): Promise<FollowEnd> {
   const failed = new AbortController();
   let sent = build.checkpoint;
   let inFlight: Promise<boolean> | undefined;
+  // Stopped in the finally below: a subscription counts for the other readers until stopped.
+  const subscription = options.catchUp.subscribe(build.checkpoint, options.batchSizes.min, options.expected);
   try {
     for await (const batch of eventBatches(subscription, options.batchSizes, AbortSignal.any([signal, failed.signal]))) {
       const fresh = eventsAfter(batch, sent);

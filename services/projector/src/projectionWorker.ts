@@ -23,9 +23,10 @@ export interface WorkerOptions {
   store: EventStore;
   catchUp: SharedCatchUp;
   /**
-   * Set when the process starts its projections together: the catch-up waits for this one's
-   * first follower until it subscribes, or until this worker finds it will not follow soon
-   * (another instance holds the projection, setting up failed, superseded, stopped).
+   * Set when the process starts its projections together: the catch-up waits for this
+   * worker's first follower (of its active build, when it feeds two) until it subscribes,
+   * or until this worker finds it will not follow soon (another instance holds the
+   * projection, setting up or following failed, superseded, stopped), at most a few seconds.
    */
   expected?: ExpectedReader;
   definition: ProjectionDefinition;
@@ -74,7 +75,7 @@ export class ProjectionWorker {
   private running: Promise<void> | undefined;
   /** The store's head as last read by isCaughtUp (0 before: nothing known to be ahead). */
   private lastHead = 0;
-  /** Until the first follower takes it (see WorkerOptions.expected). */
+  /** Until the first follower takes it, or this worker settles it (see WorkerOptions.expected). */
   private expected: ExpectedReader | undefined;
 
   constructor(private readonly options: WorkerOptions) {
@@ -165,7 +166,7 @@ export class ProjectionWorker {
           return true;
         }
         this.follow(wanted, signal);
-        // No new follower took it (nothing new to feed): no one waits for it.
+        // A first reconcile always starts a follower, which takes it; should none, no one waits for this worker.
         this.notExpected();
         failures = 0;
       } catch (error) {
@@ -222,44 +223,47 @@ export class ProjectionWorker {
   private async feed(follower: Follower, signal: AbortSignal): Promise<void> {
     const { options } = this;
     let failures = 0;
-    // Settled when its first follow subscribes, or here once that one has ended (failed, fenced) without.
+    // Settled when its follow subscribes; otherwise when that follow fails (before backing
+    // off) or ends (fenced, stopped).
     let expected = this.takeExpected();
-    while (!signal.aborted) {
-      try {
-        const end = await followBuild({
-          pool: options.pool,
-          sender: options.sender,
-          store: options.store,
-          catchUp: options.catchUp,
-          expected,
-          definition: options.definition,
-          buildId: follower.build.buildId,
-          batchSizes: options.batchSizes,
-          signal,
-          onProgress: async (build) => {
-            follower.build = build;
-            failures = 0;
-            if (follower.caughtUp && build.status !== 'building') return;
-            if (!(await this.isCaughtUp(build))) return;
-            if (!follower.caughtUp) {
-              await resumeAutovacuum(options.pool, build.schemaName);
-              follower.caughtUp = true;
-            }
-            if (build.status === 'building') await this.switchOverTo(build);
-          },
-        });
-        if (end === 'fenced') return;
-      } catch (error) {
-        if (signal.aborted) return;
-        failures += 1;
-        this.fail(error, `feeding build ${follower.build.buildId} failed; resuming from its checkpoint`);
-        await sleep(backoff(failures), signal);
-      } finally {
-        expected?.settle();
-        expected = undefined;
+    try {
+      while (!signal.aborted) {
+        try {
+          const end = await followBuild({
+            pool: options.pool,
+            sender: options.sender,
+            store: options.store,
+            catchUp: options.catchUp,
+            expected,
+            definition: options.definition,
+            buildId: follower.build.buildId,
+            batchSizes: options.batchSizes,
+            signal,
+            onProgress: async (build) => {
+              follower.build = build;
+              failures = 0;
+              if (follower.caughtUp && build.status !== 'building') return;
+              if (!(await this.isCaughtUp(build))) return;
+              if (!follower.caughtUp) {
+                await resumeAutovacuum(options.pool, build.schemaName);
+                follower.caughtUp = true;
+              }
+              if (build.status === 'building') await this.switchOverTo(build);
+            },
+          });
+          if (end === 'fenced') return;
+        } catch (error) {
+          if (signal.aborted) return;
+          failures += 1;
+          this.fail(error, `feeding build ${follower.build.buildId} failed; resuming from its checkpoint`);
+          expected?.settle();
+          expected = undefined;
+          await sleep(backoff(failures), signal);
+        }
       }
+    } finally {
+      expected?.settle();
     }
-    expected?.settle();
   }
 
   /**

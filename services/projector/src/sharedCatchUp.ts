@@ -42,8 +42,9 @@ interface Reader {
 const COHORT_PAGES = 4;
 
 /**
- * How long readers wait at most for an expected one (see expect): the projections a
- * process starts take well under a second to lock and set up their builds.
+ * How long readers wait at most for an expected one (see expect). The projections a
+ * process starts take well under a second to lock and set up their builds; a setup stuck
+ * longer (a slow database, a lock awaited) then holds the others up only this long.
  */
 const EXPECTED_AT_MOST_MS = 5_000;
 
@@ -80,7 +81,7 @@ export class SharedCatchUp {
    * take their locks and set up their builds, some sooner than others; without this, the first
    * one ready would catch up alone, pages ahead of the others by the time they subscribe,
    * which then read and parse those pages again, while the pages in between stay in memory
-   * for them.
+   * for them. At a restart, following at the head likewise starts once all have subscribed.
    */
   expect(): ExpectedReader {
     const expected: ExpectedReader = {
@@ -97,8 +98,9 @@ export class SharedCatchUp {
 
   /**
    * Events after `after`: pages shared while catching up, then the process's live tail
-   * (pages of `livePageSize`). The reader counts for the others at once, and `expected`
-   * (this follower, as expected) settles.
+   * (pages of `livePageSize`). The reader counts for the others at once (pages after its
+   * position are kept for it) until the subscription is stopped, which its owner must do;
+   * `expected` (this follower, as expected) settles.
    */
   subscribe(after: number, livePageSize: number, expected?: ExpectedReader): EventChunks {
     const reader: Reader = { position: after };
