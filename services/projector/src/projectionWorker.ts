@@ -108,34 +108,38 @@ export class ProjectionWorker {
   private async run(): Promise<void> {
     const { log, definition } = this.options;
     const signal = this.stopping.signal;
-    while (!signal.aborted) {
-      this.state = 'waiting';
-      const lock = await acquireProjectionLock({
-        connectionString: this.options.connectionString,
-        name: definition.name,
-        version: definition.version,
-        retryMs: this.options.lockRetryMs,
-        signal,
-        log,
-        onWaiting: () => this.notExpected(),
-        onControl: (payload) => {
-          if (payload === definition.name) this.wakeup.notify();
-        },
-      });
-      if (!lock) break;
-      this.state = 'leading';
-      log.info({ projection: this.name, version: definition.version }, 'holding projection');
-      const superseded = await this.lead(AbortSignal.any([signal, lock.lost]));
-      await this.stopFollowers();
-      await lock.release();
-      if (superseded) {
-        this.state = 'superseded';
-        return;
+    try {
+      while (!signal.aborted) {
+        this.state = 'waiting';
+        const lock = await acquireProjectionLock({
+          connectionString: this.options.connectionString,
+          name: definition.name,
+          version: definition.version,
+          retryMs: this.options.lockRetryMs,
+          signal,
+          log,
+          onWaiting: () => this.notExpected(),
+          onControl: (payload) => {
+            if (payload === definition.name) this.wakeup.notify();
+          },
+        });
+        if (!lock) break;
+        this.state = 'leading';
+        log.info({ projection: this.name, version: definition.version }, 'holding projection');
+        const superseded = await this.lead(AbortSignal.any([signal, lock.lost]));
+        await this.stopFollowers();
+        await lock.release();
+        if (superseded) {
+          this.state = 'superseded';
+          return;
+        }
+        if (!signal.aborted) log.warn({ projection: this.name }, 'lost the projection lock; waiting to hold it again');
       }
-      if (!signal.aborted) log.warn({ projection: this.name }, 'lost the projection lock; waiting to hold it again');
+      this.state = 'stopped';
+    } finally {
+      // Leading no more, or never: the catch-up need not wait for this worker.
+      this.notExpected();
     }
-    this.notExpected();
-    this.state = 'stopped';
   }
 
   /** The expected follower (see WorkerOptions.expected), for the first one to follow. */
@@ -160,14 +164,11 @@ export class ProjectionWorker {
       try {
         const wanted = await this.reconcile();
         if (wanted === 'superseded') {
-          this.notExpected();
           this.options.log.warn({ projection: this.name, version: this.options.definition.version },
             'a newer version of this projection serves; this instance stops maintaining it');
           return true;
         }
         this.follow(wanted, signal);
-        // A first reconcile always starts a follower, which takes it; should none, no one waits for this worker.
-        this.notExpected();
         failures = 0;
       } catch (error) {
         failures += 1;
